@@ -1,0 +1,15 @@
+//! plan-progress: progress charts of a national action plan from a published JSON dataset.
+//!
+//! Data flows one way: JSON text -> [`model::load`] (parse and validate, every problem with its
+//! JSON path) -> [`model::Dataset`] -> [`chart::View`] (what to show, in which language, size and
+//! theme) -> [`chart::Scene`] (marks at pixel positions, hit targets, text) -> painted on any
+//! plotters `DrawingBackend`: the SVG backend natively, a canvas in the browser. Everything but
+//! the `web` module is plain Rust, tested natively.
+
+pub mod chart;
+pub mod i18n;
+pub mod json;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

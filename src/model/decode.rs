@@ -1,0 +1,1205 @@
+//! Reading a dataset: JSON text -> [`Json`] tree -> [`Dataset`], collecting every problem.
+//!
+//! Shape and meaning are checked in one walk: sources are read first, so a point's source key
+//! is checked as soon as the point is read; a rating's scale is read before its points; axes
+//! before commitments. A check only runs on values that were read correctly, so one mistake
+//! gives one message, not a cascade.
+
+use std::fmt;
+
+use super::*;
+use crate::json::{self, Json, SyntaxError};
+
+/// Largest dataset accepted, in bytes. The Morocco dataset is about 0.1 MB; a plan with
+/// thousands of yearly figures still fits many times over.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// One thing wrong with a dataset: where (a JSON path such as
+/// `indicators[2].points[5].source`, or `$` for the whole file) and what, in words a publisher
+/// understands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why a dataset could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge { bytes: usize },
+    /// Not JSON.
+    Syntax(SyntaxError),
+    /// JSON, but not a valid dataset: every problem found.
+    Invalid(Vec<Problem>),
+}
+
+impl LoadError {
+    /// Every problem as `path: message`, the syntax error and size included.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            LoadError::TooLarge { bytes } => vec![Problem {
+                path: "$".into(),
+                message: format!(
+                    "the file is {bytes} bytes, more than the {MAX_FILE_BYTES} bytes a dataset may have"
+                ),
+            }],
+            LoadError::Syntax(e) => vec![Problem {
+                path: "$".into(),
+                message: format!("not valid JSON: {e}"),
+            }],
+            LoadError::Invalid(problems) => problems.clone(),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems().iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads and validates a dataset from its JSON text.
+pub fn load(text: &str) -> Result<Dataset, LoadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { bytes: text.len() });
+    }
+    let tree = json::parse(text).map_err(LoadError::Syntax)?;
+    let mut d = Decoder::default();
+    match d.dataset(&tree) {
+        Some(dataset) if d.problems.is_empty() => Ok(dataset),
+        _ => Err(LoadError::Invalid(d.problems)),
+    }
+}
+
+/// The members of one JSON object, with the object's path.
+struct Obj<'a> {
+    path: String,
+    members: &'a [(String, Json)],
+}
+
+impl<'a> Obj<'a> {
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn path(&self, key: &str) -> String {
+        if self.path == "$" {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+}
+
+/// Ids already used in one list, with the path of their first use (for "already used by").
+#[derive(Default)]
+struct Seen(Vec<(String, String)>);
+
+#[derive(Default)]
+struct Decoder {
+    problems: Vec<Problem>,
+    source_keys: Vec<String>,
+}
+
+/// Shape readers: types, required and unknown members.
+impl Decoder {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn expected(&mut self, path: &str, what: &str, found: &Json) -> Option<()> {
+        self.problem(path, format!("expected {what}, found {}", found.kind()));
+        None
+    }
+
+    /// An object whose members must all be in `allowed` (or start with `x-`).
+    fn object<'a>(&mut self, v: &'a Json, path: &str, allowed: &[&str]) -> Option<Obj<'a>> {
+        let Json::Object(members) = v else {
+            self.expected(path, "an object", v)?;
+            return None;
+        };
+        let obj = Obj {
+            path: path.to_string(),
+            members,
+        };
+        for (i, (key, _)) in members.iter().enumerate() {
+            let member_path = obj.path(key);
+            if members[..i].iter().any(|(k, _)| k == key) {
+                self.problem(&member_path, "this member appears twice in the same object");
+            } else if !allowed.contains(&key.as_str()) && !key.starts_with("x-") {
+                let message = match closest(key, allowed) {
+                    Some(near) => format!("unknown member; did you mean \"{near}\"?"),
+                    None => format!("unknown member (allowed here: {})", allowed.join(", ")),
+                };
+                self.problem(&member_path, message);
+            }
+        }
+        Some(obj)
+    }
+
+    fn required<T>(
+        &mut self,
+        o: &Obj,
+        key: &str,
+        read: impl FnOnce(&mut Self, &Json, &str) -> Option<T>,
+    ) -> Option<T> {
+        match o.get(key) {
+            Some(v) => read(self, v, &o.path(key)),
+            None => {
+                self.problem(&o.path(key), "required member is missing");
+                None
+            }
+        }
+    }
+
+    fn optional<T>(
+        &mut self,
+        o: &Obj,
+        key: &str,
+        read: impl FnOnce(&mut Self, &Json, &str) -> Option<T>,
+    ) -> Option<T> {
+        read(self, o.get(key)?, &o.path(key))
+    }
+
+    /// The items of an array member, each read with `read`; items that fail are left out (the
+    /// problem is recorded, so the dataset is rejected anyway).
+    fn list<T>(
+        &mut self,
+        o: &Obj,
+        key: &str,
+        mut read: impl FnMut(&mut Self, &Json, &str) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(v) = o.get(key) else {
+            return Vec::new();
+        };
+        let path = o.path(key);
+        let Json::Array(items) = v else {
+            self.expected(&path, "an array", v);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| read(self, item, &format!("{path}[{i}]")))
+            .collect()
+    }
+
+    fn string(&mut self, v: &Json, path: &str) -> Option<String> {
+        match v {
+            Json::String(s) if s.trim().is_empty() => {
+                self.problem(path, "must not be empty");
+                None
+            }
+            Json::String(s) => Some(s.clone()),
+            _ => self.expected(path, "a string", v).map(|_| String::new()),
+        }
+    }
+
+    fn boolean(&mut self, v: &Json, path: &str) -> Option<bool> {
+        match v {
+            Json::Bool(b) => Some(*b),
+            _ => self.expected(path, "true or false", v).map(|_| false),
+        }
+    }
+
+    fn number(&mut self, v: &Json, path: &str) -> Option<f64> {
+        match v {
+            Json::Number(n) => Some(*n),
+            Json::String(s) if s.trim().parse::<f64>().is_ok() => {
+                self.problem(
+                    path,
+                    format!("expected a number, found the string \"{s}\" (remove the quotes)"),
+                );
+                None
+            }
+            _ => self.expected(path, "a number", v).map(|_| 0.0),
+        }
+    }
+
+    fn integer(&mut self, v: &Json, path: &str, min: i64, max: i64) -> Option<i64> {
+        let n = self.number(v, path)?;
+        if n.fract() != 0.0 {
+            self.problem(path, format!("expected a whole number, found {n}"));
+            None
+        } else if n < min as f64 || n > max as f64 {
+            self.problem(path, format!("{n} is outside {min}-{max}"));
+            None
+        } else {
+            Some(n as i64)
+        }
+    }
+
+    fn year(&mut self, v: &Json, path: &str) -> Option<i32> {
+        self.integer(v, path, 1900, 2100).map(|y| y as i32)
+    }
+
+    fn count(&mut self, v: &Json, path: &str) -> Option<u32> {
+        self.integer(v, path, 0, u32::MAX as i64).map(|n| n as u32)
+    }
+
+    fn rank(&mut self, v: &Json, path: &str) -> Option<u32> {
+        self.integer(v, path, 1, u32::MAX as i64).map(|n| n as u32)
+    }
+
+    fn id(&mut self, v: &Json, path: &str) -> Option<String> {
+        let s = self.string(v, path)?;
+        let ok = s.len() <= 64
+            && s.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        if ok {
+            Some(s)
+        } else {
+            self.problem(
+                path,
+                format!("\"{s}\" is not a valid id (1 to 64 characters among a-z, 0-9, - and _, starting with a letter or digit)"),
+            );
+            None
+        }
+    }
+
+    fn language(&mut self, v: &Json, path: &str) -> Option<String> {
+        let s = self.string(v, path)?;
+        if is_language_code(&s) {
+            Some(s)
+        } else {
+            self.problem(path, format!("\"{s}\" is not a language code (2 or 3 lowercase letters, such as \"fr\", \"ar\", \"en\")"));
+            None
+        }
+    }
+
+    fn date(&mut self, v: &Json, path: &str) -> Option<Date> {
+        let s = self.string(v, path)?;
+        Date::parse(&s).map_err(|e| self.problem(path, e)).ok()
+    }
+
+    fn url(&mut self, v: &Json, path: &str) -> Option<String> {
+        let s = self.string(v, path)?;
+        let lower = s.to_ascii_lowercase();
+        let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+        if scheme_ok && !s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            Some(s)
+        } else {
+            self.problem(
+                path,
+                "only http:// and https:// addresses without spaces are allowed",
+            );
+            None
+        }
+    }
+
+    fn text(&mut self, v: &Json, path: &str) -> Option<Text> {
+        match v {
+            Json::String(_) => self.string(v, path).map(Text::Plain),
+            Json::Object(members) if members.is_empty() => {
+                self.problem(path, "empty text: give at least one language, such as {\"fr\": \"…\"}");
+                None
+            }
+            Json::Object(members) => {
+                let mut pairs = Vec::new();
+                let mut ok = true;
+                for (i, (lang, s)) in members.iter().enumerate() {
+                    let p = format!("{path}.{lang}");
+                    if members[..i].iter().any(|(k, _)| k == lang) {
+                        self.problem(&p, "this language appears twice");
+                        ok = false;
+                    } else if !is_language_code(lang) {
+                        self.problem(&p, format!("\"{lang}\" is not a language code (2 or 3 lowercase letters, such as \"fr\", \"ar\", \"en\")"));
+                        ok = false;
+                    } else if let Some(s) = self.string(s, &p) {
+                        pairs.push((lang.clone(), s));
+                    } else {
+                        ok = false;
+                    }
+                }
+                ok.then_some(Text::Localized(pairs))
+            }
+            _ => self
+                .expected(path, "a text (a string, or an object of languages such as {\"fr\": \"…\", \"ar\": \"…\"})", v)
+                .map(|_| Text::default()),
+        }
+    }
+
+    fn source_key(&mut self, v: &Json, path: &str) -> Option<String> {
+        let key = self.string(v, path)?;
+        if self.source_keys.contains(&key) {
+            Some(key)
+        } else {
+            self.problem(path, format!("\"{key}\" is not a key of sources"));
+            None
+        }
+    }
+
+    /// Records `id` as used in a list, reporting a duplicate at `path`.
+    fn unique(&mut self, seen: &mut Seen, id: &Option<String>, path: &str) {
+        let Some(id) = id else { return };
+        if let Some((_, first)) = seen.0.iter().find(|(k, _)| k == id) {
+            let message = format!("duplicate id \"{id}\" (already used by {first})");
+            self.problem(path, message);
+        } else {
+            seen.0.push((id.clone(), path.to_string()));
+        }
+    }
+}
+
+/// The dataset's structure.
+impl Decoder {
+    fn dataset(&mut self, v: &Json) -> Option<Dataset> {
+        let root = self.object(
+            v,
+            "$",
+            &[
+                "$schema",
+                "format_version",
+                "plan",
+                "sources",
+                "indicators",
+                "ratings",
+                "recommendations",
+                "axes",
+                "commitments",
+                "milestones",
+                "conflicts",
+            ],
+        )?;
+        let version = self.required(&root, "format_version", |d, v, p| {
+            d.integer(v, p, 0, i64::MAX)
+        });
+        if version.is_some_and(|n| n != 1) {
+            let message = format!(
+                "unsupported format_version {}: this version of plan-progress reads version 1",
+                version.unwrap_or_default()
+            );
+            self.problem("format_version", message);
+            return None;
+        }
+        self.optional(&root, "$schema", Self::string);
+        let sources = self.sources(&root);
+        let plan = self.required(&root, "plan", Self::plan);
+        let indicators = self.indicators(&root);
+        let ratings = self.ratings(&root);
+        let recommendations = self.recommendation_lists(&root);
+        let axes = self.axes(&root);
+        let commitments = self.commitments(&root, &axes);
+        let milestones = self.milestones(&root);
+        let conflicts = self.conflicts(&root, &indicators);
+        Some(Dataset {
+            plan: plan?,
+            sources: sources?,
+            indicators,
+            ratings,
+            recommendations,
+            axes,
+            commitments,
+            milestones,
+            conflicts,
+        })
+    }
+
+    fn plan(&mut self, v: &Json, path: &str) -> Option<Plan> {
+        let o = self.object(
+            v,
+            path,
+            &[
+                "id",
+                "country",
+                "title",
+                "period",
+                "publisher",
+                "languages",
+                "default_language",
+                "updated",
+                "licence",
+                "description",
+                "source",
+            ],
+        )?;
+        let id = self.required(&o, "id", Self::id);
+        let country = self.required(&o, "country", Self::country);
+        let title = self.required(&o, "title", Self::text);
+        let period = self.required(&o, "period", Self::period);
+        let publisher = self.required(&o, "publisher", Self::text);
+        let languages = self.required(&o, "languages", Self::languages);
+        let default_language = self.required(&o, "default_language", Self::language);
+        if let (Some(langs), Some(lang)) = (&languages, &default_language) {
+            if !langs.contains(lang) {
+                let message = format!("\"{lang}\" is not one of languages ({})", langs.join(", "));
+                self.problem(&o.path("default_language"), message);
+            }
+        }
+        let updated = self.required(&o, "updated", Self::date);
+        let licence = self.required(&o, "licence", Self::string);
+        let description = self.optional(&o, "description", Self::text);
+        let source = self.optional(&o, "source", Self::source_key);
+        Some(Plan {
+            id: id?,
+            country: country?,
+            title: title?,
+            period: period?,
+            publisher: publisher?,
+            languages: languages?,
+            default_language: default_language?,
+            updated: updated?,
+            licence: licence?,
+            description,
+            source,
+        })
+    }
+
+    fn country(&mut self, v: &Json, path: &str) -> Option<String> {
+        let s = self.string(v, path)?;
+        if s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) {
+            Some(s)
+        } else {
+            self.problem(path, format!("\"{s}\" is not an ISO 3166-1 alpha-2 country code (two capital letters, such as \"MA\")"));
+            None
+        }
+    }
+
+    fn period(&mut self, v: &Json, path: &str) -> Option<(i32, i32)> {
+        let o = self.object(v, path, &["start", "end"])?;
+        let start = self.required(&o, "start", Self::year);
+        let end = self.required(&o, "end", Self::year);
+        let (start, end) = (start?, end?);
+        if end < start {
+            let message = format!("the period ends ({end}) before it starts ({start})");
+            self.problem(&o.path("end"), message);
+            return None;
+        }
+        Some((start, end))
+    }
+
+    fn languages(&mut self, v: &Json, path: &str) -> Option<Vec<String>> {
+        let Json::Array(items) = v else {
+            return self
+                .expected(path, "an array of language codes", v)
+                .map(|_| vec![]);
+        };
+        if items.is_empty() {
+            self.problem(path, "list at least one language");
+            return None;
+        }
+        let mut langs: Vec<String> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            if let Some(lang) = self.language(item, &p) {
+                if langs.contains(&lang) {
+                    self.problem(&p, format!("\"{lang}\" is listed twice"));
+                } else {
+                    langs.push(lang);
+                }
+            }
+        }
+        (langs.len() == items.len()).then_some(langs)
+    }
+
+    /// Reads `sources`, first registering every key so that references can be checked.
+    fn sources(&mut self, root: &Obj) -> Option<Vec<(String, Source)>> {
+        let Some(v) = root.get("sources") else {
+            self.problem("sources", "required member is missing");
+            return None;
+        };
+        let Json::Object(members) = v else {
+            self.expected("sources", "an object keyed by source key", v);
+            return None;
+        };
+        if members.is_empty() {
+            self.problem(
+                "sources",
+                "list at least one source: every figure needs one",
+            );
+        }
+        self.source_keys = members.iter().map(|(k, _)| k.clone()).collect();
+        let mut sources = Vec::new();
+        for (i, (key, value)) in members.iter().enumerate() {
+            let path = format!("sources.{key}");
+            if members[..i].iter().any(|(k, _)| k == key) {
+                self.problem(&path, "this source key appears twice");
+                continue;
+            }
+            let key_ok = self.id(&Json::String(key.clone()), &path).is_some();
+            if let (true, Some(source)) = (key_ok, self.source(value, &path)) {
+                sources.push((key.clone(), source));
+            }
+        }
+        Some(sources)
+    }
+
+    fn source(&mut self, v: &Json, path: &str) -> Option<Source> {
+        let o = self.object(
+            v,
+            path,
+            &["title", "publisher", "url", "date", "kind", "quote", "note"],
+        )?;
+        let title = self.required(&o, "title", Self::text);
+        let publisher = self.required(&o, "publisher", Self::text);
+        let url = self.optional(&o, "url", Self::url);
+        let date = self.optional(&o, "date", Self::date);
+        let kind = self.optional(&o, "kind", Self::source_kind);
+        let quote = self.optional(&o, "quote", Self::string);
+        let note = self.optional(&o, "note", Self::text);
+        Some(Source {
+            title: title?,
+            publisher: publisher?,
+            url,
+            date,
+            kind,
+            quote,
+            note,
+        })
+    }
+
+    fn source_kind(&mut self, v: &Json, path: &str) -> Option<SourceKind> {
+        let s = self.string(v, path)?;
+        let kind = SourceKind::from_name(&s);
+        if kind.is_none() {
+            let message = format!(
+                "\"{s}\" is not a kind of source (one of: {})",
+                SourceKind::NAMES.join(", ")
+            );
+            self.problem(path, message);
+        }
+        kind
+    }
+
+    fn indicators(&mut self, root: &Obj) -> Vec<Indicator> {
+        let mut seen = Seen::default();
+        self.list(root, "indicators", |d, v, path| {
+            let o = d.object(
+                v,
+                path,
+                &[
+                    "id",
+                    "label",
+                    "unit",
+                    "definition",
+                    "reported_by",
+                    "group",
+                    "points",
+                ],
+            )?;
+            let id = d.required(&o, "id", Self::id);
+            d.unique(&mut seen, &id, &o.path("id"));
+            let label = d.required(&o, "label", Self::text);
+            let unit = d.required(&o, "unit", Self::text);
+            let definition = d.optional(&o, "definition", Self::text);
+            let reported_by = d.optional(&o, "reported_by", Self::text);
+            let group = d.optional(&o, "group", Self::id);
+            if o.get("points").is_none() {
+                d.problem(&o.path("points"), "required member is missing");
+            }
+            let mut previous = None;
+            let points = d.list(&o, "points", |d, v, path| {
+                let point = d.point(v, path)?;
+                d.year_after(&mut previous, point.year, &format!("{path}.year"));
+                Some(point)
+            });
+            Some(Indicator {
+                id: id?,
+                label: label?,
+                unit: unit?,
+                definition,
+                reported_by,
+                group,
+                points,
+            })
+        })
+    }
+
+    fn point(&mut self, v: &Json, path: &str) -> Option<Point> {
+        let o = self.object(v, path, &["year", "value", "source", "published", "note"])?;
+        let year = self.required(&o, "year", Self::year);
+        let value = self.required(&o, "value", |d, v, p| match v {
+            Json::Null => Some(None),
+            _ => {
+                let n = d.number(v, p)?;
+                if n < 0.0 {
+                    d.problem(p, format!("{n} is negative: counts cannot be below zero"));
+                    return None;
+                }
+                Some(Some(n))
+            }
+        });
+        let source = self.optional(&o, "source", Self::source_key);
+        if matches!(value, Some(Some(_))) && o.get("source").is_none() {
+            self.problem(
+                &o.path("source"),
+                "required when value is not null: every figure needs a source",
+            );
+        }
+        let published = self.optional(&o, "published", Self::date);
+        let note = self.optional(&o, "note", Self::text);
+        Some(Point {
+            year: year?,
+            value: value?,
+            source,
+            published,
+            note,
+        })
+    }
+
+    /// Reports a point whose year does not come strictly after the previous point's.
+    fn year_after(&mut self, previous: &mut Option<i32>, year: i32, path: &str) {
+        match *previous {
+            Some(prev) if year == prev => {
+                self.problem(path, format!("year {year} is repeated: one point per year"));
+            }
+            Some(prev) if year < prev => {
+                let message =
+                    format!("year {year} comes after {prev}: years must be in increasing order");
+                self.problem(path, message);
+            }
+            _ => *previous = Some(year),
+        }
+    }
+
+    fn ratings(&mut self, root: &Obj) -> Vec<Rating> {
+        let mut seen = Seen::default();
+        self.list(root, "ratings", |d, v, path| {
+            let o = d.object(v, path, &["id", "label", "definition", "scale", "points"])?;
+            let id = d.required(&o, "id", Self::id);
+            d.unique(&mut seen, &id, &o.path("id"));
+            let label = d.required(&o, "label", Self::text);
+            let definition = d.optional(&o, "definition", Self::text);
+            if o.get("scale").is_none() {
+                d.problem(&o.path("scale"), "required member is missing");
+            }
+            let mut level_ids = Seen::default();
+            let scale = d.list(&o, "scale", |d, v, path| {
+                let lo = d.object(v, path, &["id", "label"])?;
+                let id = d.required(&lo, "id", Self::id);
+                d.unique(&mut level_ids, &id, &lo.path("id"));
+                let label = d.required(&lo, "label", Self::text);
+                Some(Level {
+                    id: id?,
+                    label: label?,
+                })
+            });
+            if o.get("scale").is_some() && scale.len() < 2 {
+                d.problem(
+                    &o.path("scale"),
+                    "a scale needs at least 2 levels, best first",
+                );
+            }
+            if o.get("points").is_none() {
+                d.problem(&o.path("points"), "required member is missing");
+            }
+            let mut previous = None;
+            let points = d.list(&o, "points", |d, v, path| {
+                let point = d.rating_point(v, path, &scale)?;
+                d.year_after(&mut previous, point.year, &format!("{path}.year"));
+                Some(point)
+            });
+            Some(Rating {
+                id: id?,
+                label: label?,
+                definition,
+                scale,
+                points,
+            })
+        })
+    }
+
+    fn rating_point(&mut self, v: &Json, path: &str, scale: &[Level]) -> Option<RatingPoint> {
+        let o = self.object(v, path, &["year", "value", "source", "note"])?;
+        let year = self.required(&o, "year", Self::year);
+        let level = self.required(&o, "value", |d, v, p| match v {
+            Json::Null => Some(None),
+            _ => {
+                let id = d.string(v, p)?;
+                let index = scale.iter().position(|l| l.id == id);
+                if index.is_none() {
+                    let levels: Vec<&str> = scale.iter().map(|l| l.id.as_str()).collect();
+                    let message = format!(
+                        "\"{id}\" is not a level of the scale ({})",
+                        levels.join(", ")
+                    );
+                    d.problem(p, message);
+                    return None;
+                }
+                Some(index)
+            }
+        });
+        let source = self.optional(&o, "source", Self::source_key);
+        if matches!(level, Some(Some(_))) && o.get("source").is_none() {
+            self.problem(
+                &o.path("source"),
+                "required when value is not null: every rating needs a source",
+            );
+        }
+        let note = self.optional(&o, "note", Self::text);
+        Some(RatingPoint {
+            year: year?,
+            level: level?,
+            source,
+            note,
+        })
+    }
+
+    fn recommendation_lists(&mut self, root: &Obj) -> Vec<RecommendationList> {
+        let mut seen = Seen::default();
+        self.list(root, "recommendations", |d, v, path| {
+            let o = d.object(
+                v,
+                path,
+                &[
+                    "id",
+                    "title",
+                    "report",
+                    "year",
+                    "declared_count",
+                    "declared_count_source",
+                    "transcription_note",
+                    "items",
+                ],
+            )?;
+            let id = d.required(&o, "id", Self::id);
+            d.unique(&mut seen, &id, &o.path("id"));
+            let title = d.required(&o, "title", Self::text);
+            let report = d.required(&o, "report", Self::source_key);
+            let year = d.required(&o, "year", Self::year);
+            let declared_count = d.optional(&o, "declared_count", Self::count);
+            let declared_count_source = d.optional(&o, "declared_count_source", Self::source_key);
+            if o.get("declared_count").is_some() && o.get("declared_count_source").is_none() {
+                d.problem(
+                    &o.path("declared_count_source"),
+                    "required with declared_count: who states that count?",
+                );
+            }
+            let transcription_note = d.optional(&o, "transcription_note", Self::text);
+            if o.get("items").is_none() {
+                d.problem(&o.path("items"), "required member is missing");
+            }
+            let mut item_ids = Seen::default();
+            let items = d.list(&o, "items", |d, v, path| {
+                d.recommendation(v, path, &mut item_ids)
+            });
+            d.check_ranks(&o, &items, declared_count);
+            Some(RecommendationList {
+                id: id?,
+                title: title?,
+                report: report?,
+                year: year?,
+                declared_count,
+                declared_count_source,
+                transcription_note,
+                items,
+            })
+        })
+    }
+
+    fn recommendation(&mut self, v: &Json, path: &str, seen: &mut Seen) -> Option<Recommendation> {
+        let o = self.object(
+            v,
+            path,
+            &["id", "rank", "text", "complete", "source", "status"],
+        )?;
+        let id = self.required(&o, "id", Self::id);
+        self.unique(seen, &id, &o.path("id"));
+        let rank = self.optional(&o, "rank", Self::rank);
+        let text = self.required(&o, "text", Self::text);
+        let complete = self.optional(&o, "complete", Self::boolean).unwrap_or(true);
+        let source = self.required(&o, "source", Self::source_key);
+        let status = self
+            .optional(&o, "status", Self::status)
+            .unwrap_or_default();
+        Some(Recommendation {
+            id: id?,
+            rank,
+            text: text?,
+            complete,
+            source: source?,
+            status,
+        })
+    }
+
+    /// Ranks increase, stay within the declared count, and the list is not longer than declared.
+    fn check_ranks(&mut self, o: &Obj, items: &[Recommendation], declared: Option<u32>) {
+        if let Some(n) = declared {
+            if items.len() > n as usize {
+                let message = format!("declares {n} recommendations but lists {}", items.len());
+                self.problem(&o.path("declared_count"), message);
+            }
+        }
+        let mut prev = 0;
+        for (i, item) in items.iter().enumerate() {
+            let Some(rank) = item.rank else { continue };
+            let path = format!("{}[{i}].rank", o.path("items"));
+            if rank <= prev {
+                self.problem(
+                    &path,
+                    format!("rank {rank} comes after rank {prev}: ranks must increase"),
+                );
+            } else if declared.is_some_and(|n| rank > n) {
+                let message = format!(
+                    "rank {rank} is above the declared count {}",
+                    declared.unwrap_or(0)
+                );
+                self.problem(&path, message);
+            }
+            prev = prev.max(rank);
+        }
+    }
+
+    fn status(&mut self, v: &Json, path: &str) -> Option<Status> {
+        let o = self.object(
+            v,
+            path,
+            &["value", "assessed_by", "assessed_on", "source", "note"],
+        )?;
+        let value = self.required(&o, "value", |d, v, p| {
+            let s = d.string(v, p)?;
+            let value = StatusValue::from_name(&s);
+            if value.is_none() {
+                let message = format!(
+                    "\"{s}\" is not a status (one of: {})",
+                    StatusValue::NAMES.join(", ")
+                );
+                d.problem(p, message);
+            }
+            value
+        });
+        let assessed_by = self.optional(&o, "assessed_by", Self::text);
+        let assessed_on = self.optional(&o, "assessed_on", Self::date);
+        let source = self.optional(&o, "source", Self::source_key);
+        if value.is_some_and(|v| v != StatusValue::Unknown) {
+            for key in ["assessed_by", "assessed_on", "source"] {
+                if o.get(key).is_none() {
+                    self.problem(&o.path(key), "required when the status is known: who assessed it, when, and where it is published");
+                }
+            }
+        }
+        let note = self.optional(&o, "note", Self::text);
+        Some(Status {
+            value: value?,
+            assessed_by,
+            assessed_on,
+            source,
+            note,
+        })
+    }
+
+    fn axes(&mut self, root: &Obj) -> Vec<Axis> {
+        let mut seen = Seen::default();
+        self.list(root, "axes", |d, v, path| {
+            let o = d.object(v, path, &["id", "label", "source"])?;
+            let id = d.required(&o, "id", Self::id);
+            d.unique(&mut seen, &id, &o.path("id"));
+            let label = d.required(&o, "label", Self::text);
+            let source = d.required(&o, "source", Self::source_key);
+            Some(Axis {
+                id: id?,
+                label: label?,
+                source: source?,
+            })
+        })
+    }
+
+    fn commitments(&mut self, root: &Obj, axes: &[Axis]) -> Vec<Commitment> {
+        let mut seen = Seen::default();
+        self.list(root, "commitments", |d, v, path| {
+            let o = d.object(
+                v,
+                path,
+                &[
+                    "id",
+                    "axis",
+                    "label",
+                    "description",
+                    "source",
+                    "status",
+                    "progress",
+                    "progress_source",
+                    "target",
+                    "note",
+                ],
+            )?;
+            let id = d.required(&o, "id", Self::id);
+            d.unique(&mut seen, &id, &o.path("id"));
+            let axis = d.optional(&o, "axis", |d, v, p| {
+                let id = d.id(v, p)?;
+                if axes.iter().any(|a| a.id == id) {
+                    Some(id)
+                } else {
+                    d.problem(p, format!("\"{id}\" is not an id of axes"));
+                    None
+                }
+            });
+            let label = d.required(&o, "label", Self::text);
+            let description = d.optional(&o, "description", Self::text);
+            let source = d.optional(&o, "source", Self::source_key);
+            let status = d.optional(&o, "status", Self::status).unwrap_or_default();
+            let progress = d.optional(&o, "progress", |d, v, p| {
+                let n = d.number(v, p)?;
+                if (0.0..=100.0).contains(&n) {
+                    Some(n)
+                } else {
+                    d.problem(
+                        p,
+                        format!("{n} is outside 0-100 (progress is a percentage)"),
+                    );
+                    None
+                }
+            });
+            let progress_source = d.optional(&o, "progress_source", Self::source_key);
+            if o.get("progress").is_some() && o.get("progress_source").is_none() {
+                d.problem(
+                    &o.path("progress_source"),
+                    "required with progress: every figure needs a source",
+                );
+            }
+            let target = d.optional(&o, "target", Self::date);
+            let note = d.optional(&o, "note", Self::text);
+            Some(Commitment {
+                id: id?,
+                axis,
+                label: label?,
+                description,
+                source,
+                status,
+                progress,
+                progress_source,
+                target,
+                note,
+            })
+        })
+    }
+
+    fn milestones(&mut self, root: &Obj) -> Vec<Milestone> {
+        let mut seen = Seen::default();
+        let mut previous: Option<Date> = None;
+        self.list(root, "milestones", |d, v, path| {
+            let o = d.object(v, path, &["id", "date", "label", "description", "source", "note"])?;
+            let id = d.required(&o, "id", Self::id);
+            d.unique(&mut seen, &id, &o.path("id"));
+            let date = d.required(&o, "date", Self::date);
+            if let (Some(prev), Some(date)) = (previous, date) {
+                if date.cmp_shared_precision(&prev).is_lt() {
+                    let message = format!("{date} comes before the previous milestone ({prev}): milestones must be in date order");
+                    d.problem(&o.path("date"), message);
+                }
+            }
+            previous = date.or(previous);
+            let label = d.required(&o, "label", Self::text);
+            let description = d.optional(&o, "description", Self::text);
+            let source = d.required(&o, "source", Self::source_key);
+            let note = d.optional(&o, "note", Self::text);
+            Some(Milestone {
+                id: id?,
+                date: date?,
+                label: label?,
+                description,
+                source: source?,
+                note,
+            })
+        })
+    }
+
+    fn conflicts(&mut self, root: &Obj, indicators: &[Indicator]) -> Vec<Conflict> {
+        let mut seen = Seen::default();
+        self.list(root, "conflicts", |d, v, path| {
+            let o = d.object(v, path, &["id", "text", "sources", "indicators"])?;
+            let id = d.required(&o, "id", Self::id);
+            d.unique(&mut seen, &id, &o.path("id"));
+            let text = d.required(&o, "text", Self::text);
+            if o.get("sources").is_none() {
+                d.problem(&o.path("sources"), "required member is missing");
+            }
+            let sources = d.list(&o, "sources", Self::source_key);
+            if o.get("sources").is_some() && sources.len() < 2 {
+                d.problem(
+                    &o.path("sources"),
+                    "a conflict is between at least 2 sources",
+                );
+            }
+            let ids = d.list(&o, "indicators", |d, v, p| {
+                let id = d.id(v, p)?;
+                if indicators.iter().any(|i| i.id == id) {
+                    Some(id)
+                } else {
+                    d.problem(p, format!("\"{id}\" is not an id of indicators"));
+                    None
+                }
+            });
+            Some(Conflict {
+                id: id?,
+                text: text?,
+                sources,
+                indicators: ids,
+            })
+        })
+    }
+}
+
+fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The allowed name closest to a misspelt one (edit distance at most 2), for "did you mean".
+fn closest<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (edit_distance(name, a), *a))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+        "format_version": 1,
+        "plan": {"id": "p", "country": "XA", "title": "Plan", "period": {"start": 2020, "end": 2025},
+                 "publisher": "Someone", "languages": ["fr"], "default_language": "fr",
+                 "updated": "2024-01", "licence": "CC-BY-4.0"},
+        "sources": {"s1": {"title": "Report", "publisher": "Office"}}
+    }"#;
+
+    fn problems(text: &str) -> Vec<String> {
+        match load(text) {
+            Ok(_) => vec![],
+            Err(e) => e.problems().iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    /// The minimal dataset with `extra` members added at the root.
+    fn with(extra: &str) -> String {
+        MINIMAL.replacen(
+            "\"format_version\": 1,",
+            &format!("\"format_version\": 1, {extra},"),
+            1,
+        )
+    }
+
+    #[test]
+    fn reads_a_minimal_dataset() {
+        let d = load(MINIMAL).unwrap();
+        assert_eq!(d.plan.period, (2020, 2025));
+        assert_eq!(d.sources.len(), 1);
+        assert!(d.indicators.is_empty());
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let text = with(
+            r#""indicators": [{"id": "a", "label": "A", "unit": "cases", "points": [
+                {"year": 2020, "value": 3, "source": "tip2031"},
+                {"year": 2019, "valeu": 4},
+                {"year": 2021, "value": "5", "source": "s1"}]}]"#,
+        );
+        let got = problems(&text);
+        assert_eq!(
+            got,
+            [
+                "indicators[0].points[0].source: \"tip2031\" is not a key of sources",
+                "indicators[0].points[1].valeu: unknown member; did you mean \"value\"?",
+                "indicators[0].points[1].value: required member is missing",
+                "indicators[0].points[2].value: expected a number, found the string \"5\" (remove the quotes)",
+            ]
+        );
+    }
+
+    #[test]
+    fn checks_year_order_on_points_that_were_read() {
+        let text = with(
+            r#""indicators": [{"id": "a", "label": "A", "unit": "u", "points": [
+                {"year": 2020, "value": null}, {"year": 2021, "value": null},
+                {"year": 2021, "value": null}, {"year": 2019, "value": null}]}]"#,
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "indicators[0].points[2].year: year 2021 is repeated: one point per year",
+                "indicators[0].points[3].year: year 2019 comes after 2021: years must be in increasing order",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_gap_needs_no_source_but_a_figure_does() {
+        let text = with(
+            r#""indicators": [{"id": "a", "label": "A", "unit": "u", "points": [
+                {"year": 2020, "value": null}, {"year": 2021, "value": 0}]}]"#,
+        );
+        assert_eq!(
+            problems(&text),
+            ["indicators[0].points[1].source: required when value is not null: every figure needs a source"]
+        );
+    }
+
+    #[test]
+    fn rejects_other_format_versions_alone() {
+        let text = MINIMAL.replace(
+            "\"format_version\": 1",
+            "\"format_version\": 2, \"bogus\": 1",
+        );
+        assert_eq!(
+            problems(&text),
+            [
+                "bogus: unknown member (allowed here: $schema, format_version, plan, sources, indicators, ratings, recommendations, axes, commitments, milestones, conflicts)",
+                "format_version: unsupported format_version 2: this version of plan-progress reads version 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position() {
+        let got = problems("{\"format_version\": 1,}");
+        assert_eq!(
+            got,
+            ["$: not valid JSON: line 1, column 22: trailing comma before '}'"]
+        );
+    }
+
+    #[test]
+    fn refuses_oversized_files() {
+        let big = format!("[{}]", "0,".repeat(MAX_FILE_BYTES / 2) + "0");
+        assert!(matches!(load(&big), Err(LoadError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn suggests_near_names_only() {
+        assert_eq!(closest("valeu", &["value", "year"]), Some("value"));
+        assert_eq!(closest("colour", &["value", "year"]), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

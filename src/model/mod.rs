@@ -1,0 +1,261 @@
+//! The dataset: what a publisher's JSON file says about a national action plan, as Rust types.
+//!
+//! `data/schema.json` describes the same format for machines and `docs/format.md` for people;
+//! `tests/schema_agreement.rs` keeps the three in step. A [`Dataset`] only exists once the
+//! file has been read and validated by [`load`]: every figure in it has a source that exists,
+//! every series has its years in order, every rating is on its scale.
+
+mod date;
+mod decode;
+mod text;
+
+pub use date::Date;
+pub use decode::{load, LoadError, Problem, MAX_FILE_BYTES};
+pub use text::Text;
+
+/// A whole dataset, version 1 of the format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub plan: Plan,
+    /// Sources in document order, keyed; look up with [`Dataset::source`].
+    pub sources: Vec<(String, Source)>,
+    pub indicators: Vec<Indicator>,
+    pub ratings: Vec<Rating>,
+    pub recommendations: Vec<RecommendationList>,
+    pub axes: Vec<Axis>,
+    pub commitments: Vec<Commitment>,
+    pub milestones: Vec<Milestone>,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Dataset {
+    /// The source with this key (validation guarantees that every key used exists).
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.iter().find(|(k, _)| k == key).map(|(_, s)| s)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn rating(&self, id: &str) -> Option<&Rating> {
+        self.ratings.iter().find(|r| r.id == id)
+    }
+
+    /// Text in the reader's language, with the dataset's own default language as fallback.
+    pub fn text<'a>(&self, text: &'a Text, lang: &str) -> &'a str {
+        text.get(lang, &self.plan.default_language)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub id: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub title: Text,
+    pub period: (i32, i32),
+    pub publisher: Text,
+    pub languages: Vec<String>,
+    pub default_language: String,
+    pub updated: Date,
+    pub licence: String,
+    pub description: Option<Text>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub title: Text,
+    pub publisher: Text,
+    pub url: Option<String>,
+    pub date: Option<Date>,
+    pub kind: Option<SourceKind>,
+    pub quote: Option<String>,
+    pub note: Option<Text>,
+}
+
+/// How close a source is to the original publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Primary,
+    Mirror,
+    Official,
+    Press,
+    Dataset,
+    Other,
+}
+
+impl SourceKind {
+    pub const NAMES: [&'static str; 6] =
+        ["primary", "mirror", "official", "press", "dataset", "other"];
+    const ALL: [SourceKind; 6] = [
+        SourceKind::Primary,
+        SourceKind::Mirror,
+        SourceKind::Official,
+        SourceKind::Press,
+        SourceKind::Dataset,
+        SourceKind::Other,
+    ];
+
+    pub fn from_name(name: &str) -> Option<SourceKind> {
+        let i = Self::NAMES.iter().position(|n| *n == name)?;
+        Some(Self::ALL[i])
+    }
+}
+
+/// A numeric series by year. One unit per series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub label: Text,
+    pub unit: Text,
+    pub definition: Option<Text>,
+    pub reported_by: Option<Text>,
+    pub group: Option<String>,
+    /// Strictly increasing years.
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    /// `None` is a gap: no figure for that year (never a zero).
+    pub value: Option<f64>,
+    /// Always present when `value` is.
+    pub source: Option<String>,
+    pub published: Option<Date>,
+    pub note: Option<Text>,
+}
+
+/// An ordinal series by year, such as the TIP tier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rating {
+    pub id: String,
+    pub label: Text,
+    pub definition: Option<Text>,
+    /// Best level first.
+    pub scale: Vec<Level>,
+    pub points: Vec<RatingPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    pub id: String,
+    pub label: Text,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatingPoint {
+    pub year: i32,
+    /// Index into the rating's scale (0 = best), or `None` for a gap.
+    pub level: Option<usize>,
+    pub source: Option<String>,
+    pub note: Option<Text>,
+}
+
+/// The recommendations one report issued, as far as they were transcribed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecommendationList {
+    pub id: String,
+    pub title: Text,
+    pub report: String,
+    pub year: i32,
+    /// How many the report issued, when known, even if fewer are listed in `items`.
+    pub declared_count: Option<u32>,
+    pub declared_count_source: Option<String>,
+    pub transcription_note: Option<Text>,
+    pub items: Vec<Recommendation>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recommendation {
+    pub id: String,
+    pub rank: Option<u32>,
+    pub text: Text,
+    /// `false` when the copy read cuts the text short.
+    pub complete: bool,
+    pub source: String,
+    pub status: Status,
+}
+
+/// How far a recommendation or commitment has gone, and who says so.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Status {
+    pub value: StatusValue,
+    pub assessed_by: Option<Text>,
+    pub assessed_on: Option<Date>,
+    pub source: Option<String>,
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum StatusValue {
+    Implemented,
+    InProgress,
+    NotStarted,
+    #[default]
+    Unknown,
+}
+
+impl StatusValue {
+    pub const NAMES: [&'static str; 4] = ["implemented", "in_progress", "not_started", "unknown"];
+    pub const ALL: [StatusValue; 4] = [
+        StatusValue::Implemented,
+        StatusValue::InProgress,
+        StatusValue::NotStarted,
+        StatusValue::Unknown,
+    ];
+
+    pub fn from_name(name: &str) -> Option<StatusValue> {
+        let i = Self::NAMES.iter().position(|n| *n == name)?;
+        Some(Self::ALL[i])
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// A strategic axis of the plan, as published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    pub id: String,
+    pub label: Text,
+    pub source: String,
+}
+
+/// A measure or deliverable the plan promises.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commitment {
+    pub id: String,
+    pub axis: Option<String>,
+    pub label: Text,
+    pub description: Option<Text>,
+    pub source: Option<String>,
+    pub status: Status,
+    /// Percent done, 0-100, only when a source publishes it.
+    pub progress: Option<f64>,
+    pub progress_source: Option<String>,
+    pub target: Option<Date>,
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub id: String,
+    pub date: Date,
+    pub label: Text,
+    pub description: Option<Text>,
+    pub source: String,
+    pub note: Option<Text>,
+}
+
+/// Two or more sources that disagree about the same facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub id: String,
+    pub text: Text,
+    pub sources: Vec<String>,
+    pub indicators: Vec<String>,
+}
