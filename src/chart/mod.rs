@@ -1,1 +1,144 @@
-//! Charts.
+//! Charts: from a dataset and a [`View`] to a [`Scene`], and from a scene to pixels.
+
+mod axes;
+mod frame;
+pub mod measure;
+pub mod paint;
+mod rating;
+pub mod scale;
+pub mod scene;
+mod series;
+pub mod theme;
+
+use std::fmt;
+
+use crate::i18n::{self, Lang, Msg};
+use crate::model::Dataset;
+pub use measure::{Estimate, Measure};
+pub use scene::{Color, Mark, Scene, Target};
+pub use theme::Theme;
+
+/// The kinds of chart a widget can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    /// Indicators over the years.
+    Series,
+    /// An ordinal rating (the TIP tier) year by year.
+    Rating,
+}
+
+impl ViewKind {
+    pub const NAMES: [&'static str; 2] = ["series", "rating"];
+
+    pub fn from_name(name: &str) -> Option<ViewKind> {
+        match name {
+            "series" => Some(ViewKind::Series),
+            "rating" => Some(ViewKind::Rating),
+            _ => None,
+        }
+    }
+}
+
+/// What to show and how: the dataset is drawn through a view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub kind: ViewKind,
+    /// Ids of the indicators (series view) or the rating (rating view); empty = the default.
+    pub series: Vec<String>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    /// The reader's language, a BCP 47 tag ("ar", "fr-MA").
+    pub lang: String,
+    pub theme: Theme,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl View {
+    pub fn new(kind: ViewKind, width: f64, height: f64) -> View {
+        View {
+            kind,
+            series: Vec::new(),
+            from: None,
+            to: None,
+            lang: "en".into(),
+            theme: Theme::light(),
+            width,
+            height,
+        }
+    }
+
+    /// The widget language (for its own strings and number formats).
+    pub fn ui_lang(&self) -> Lang {
+        Lang::from_tag(&self.lang)
+    }
+
+    /// The language code used to pick dataset text.
+    pub fn text_lang(&self) -> &str {
+        self.lang.split(['-', '_']).next().unwrap_or("en")
+    }
+
+    fn shows_year(&self, year: i32) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
+    }
+}
+
+/// Why a view cannot be drawn from a dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewError {
+    /// A requested series id is not in the dataset.
+    UnknownSeries(String),
+    /// The dataset has nothing this view can show.
+    NothingToShow(&'static str),
+}
+
+impl fmt::Display for ViewError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ViewError::UnknownSeries(id) => write!(f, "the dataset has no series \"{id}\""),
+            ViewError::NothingToShow(what) => write!(f, "the dataset has no {what} to show"),
+        }
+    }
+}
+
+impl std::error::Error for ViewError {}
+
+/// Builds the scene of `view` over `dataset`, measuring text with `measure`.
+pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
+    match view.kind {
+        ViewKind::Series => series::build(dataset, view, measure),
+        ViewKind::Rating => rating::build(dataset, view, measure),
+    }
+}
+
+/// "Sources: A; B; C" for the given source keys, naming each publisher once, in order of use.
+fn source_line<'a>(dataset: &Dataset, view: &View, keys: impl Iterator<Item = &'a str>) -> String {
+    let lang = view.text_lang();
+    let mut publishers: Vec<&str> = Vec::new();
+    for key in keys {
+        if let Some(source) = dataset.source(key) {
+            let name = dataset.text(&source.publisher, lang);
+            if !publishers.contains(&name) {
+                publishers.push(name);
+            }
+        }
+    }
+    format!(
+        "{} {}",
+        i18n::t(view.ui_lang(), Msg::Sources),
+        publishers.join("; ")
+    )
+}
+
+/// Paints a scene as an SVG document with plotters' SVG backend (native only: the browser
+/// paints on a canvas).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn svg(scene: &Scene) -> Result<String, String> {
+    let mut out = String::new();
+    {
+        let size = (scene.width.round() as u32, scene.height.round() as u32);
+        let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
+        paint::paint(&mut backend, scene, paint::Surface::SVG).map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}

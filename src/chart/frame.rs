@@ -1,0 +1,284 @@
+//! What every chart view has around its plot: title, legend, source line, margins, and the
+//! mirroring of all of it for right-to-left languages.
+
+use super::measure::Measure;
+use super::scene::{Align, Baseline, Color, Mark, Shape};
+use super::theme::Theme;
+
+pub const PAD: f64 = 12.0;
+
+/// One legend entry: the series' colour, marker and dash, and its label.
+pub struct LegendEntry {
+    pub label: String,
+    pub color: Color,
+    pub shape: Shape,
+    pub dash: Option<(f64, f64)>,
+}
+
+/// Text sizes, smaller on narrow screens so that a 320 px column still holds the chart.
+pub struct Sizes {
+    pub title: f64,
+    pub label: f64,
+    pub small: f64,
+}
+
+impl Sizes {
+    pub fn for_width(width: f64) -> Sizes {
+        if width < 480.0 {
+            Sizes {
+                title: 14.0,
+                label: 11.0,
+                small: 10.0,
+            }
+        } else {
+            Sizes {
+                title: 17.0,
+                label: 12.0,
+                small: 11.0,
+            }
+        }
+    }
+}
+
+/// Lays out the frame of a chart and returns its marks and the rectangle left for the plot.
+pub struct Frame<'a> {
+    pub width: f64,
+    pub height: f64,
+    pub rtl: bool,
+    pub theme: &'a Theme,
+    pub measure: &'a dyn Measure,
+    pub sizes: Sizes,
+    pub marks: Vec<Mark>,
+}
+
+impl<'a> Frame<'a> {
+    pub fn new(
+        width: f64,
+        height: f64,
+        rtl: bool,
+        theme: &'a Theme,
+        measure: &'a dyn Measure,
+    ) -> Self {
+        Frame {
+            width,
+            height,
+            rtl,
+            theme,
+            measure,
+            sizes: Sizes::for_width(width),
+            marks: Vec::new(),
+        }
+    }
+
+    /// The x of a point `x` pixels from the reading start edge (left, or right in RTL).
+    pub fn from_start(&self, x: f64) -> f64 {
+        if self.rtl {
+            self.width - x
+        } else {
+            x
+        }
+    }
+
+    /// Text as drawn: in right-to-left layouts, wrapped in a right-to-left isolate (U+2067 ...
+    /// U+2069) so that a line mixing Arabic with Latin names and numbers reads from the right
+    /// even though the canvas itself stays `dir="ltr"` (which keeps plotters' anchors right).
+    pub fn directed(&self, text: String) -> String {
+        if self.rtl {
+            format!("\u{2067}{text}\u{2069}")
+        } else {
+            text
+        }
+    }
+
+    /// The text alignment that puts text against the reading start edge.
+    pub fn start_align(&self) -> Align {
+        if self.rtl {
+            Align::Right
+        } else {
+            Align::Left
+        }
+    }
+
+    /// Adds wrapped text lines at the reading start edge from `top`; returns the new top.
+    pub fn paragraph(
+        &mut self,
+        text: &str,
+        top: f64,
+        size: f64,
+        bold: bool,
+        color: Color,
+        max_lines: usize,
+    ) -> f64 {
+        let width = self.width - 2.0 * PAD;
+        let lines = wrap(text, width, size, bold, self.measure, max_lines);
+        let line_height = (size * 1.3).round();
+        let mut y = top;
+        for line in lines {
+            self.marks.push(Mark::Text {
+                x: self.from_start(PAD),
+                y,
+                text: self.directed(line),
+                size,
+                bold,
+                color,
+                align: self.start_align(),
+                baseline: Baseline::Top,
+            });
+            y += line_height;
+        }
+        y
+    }
+
+    /// Adds the legend entries, flowing from the reading start edge and wrapping; returns the
+    /// new top.
+    pub fn legend(&mut self, entries: &[LegendEntry], top: f64) -> f64 {
+        let size = self.sizes.label;
+        let swatch = 22.0;
+        let line_height = (size * 1.6).round();
+        let (mut x, mut y) = (PAD, top);
+        for entry in entries {
+            let text_width = self.measure.width(&entry.label, size, false);
+            let entry_width = swatch + 6.0 + text_width;
+            if x > PAD && x + entry_width > self.width - PAD {
+                x = PAD;
+                y += line_height;
+            }
+            let cy = y + line_height / 2.0 - 2.0;
+            let (a, b) = (self.from_start(x), self.from_start(x + swatch));
+            self.marks.push(Mark::Line {
+                points: vec![(a, cy), (b, cy)],
+                color: entry.color,
+                width: 2.0,
+                dash: entry.dash,
+            });
+            self.marks.push(Mark::Marker {
+                x: (a + b) / 2.0,
+                y: cy,
+                size: 7.0,
+                shape: entry.shape,
+                fill: entry.color,
+                stroke: self.theme.background,
+            });
+            self.marks.push(Mark::Text {
+                x: self.from_start(x + swatch + 6.0),
+                y: cy,
+                text: self.directed(entry.label.clone()),
+                size,
+                bold: false,
+                color: self.theme.text,
+                align: self.start_align(),
+                baseline: Baseline::Middle,
+            });
+            x += entry_width + 16.0;
+        }
+        if entries.is_empty() {
+            top
+        } else {
+            y + line_height + 4.0
+        }
+    }
+
+    /// Adds the source line at the bottom; returns the y above it.
+    pub fn footer(&mut self, text: &str) -> f64 {
+        let size = self.sizes.small;
+        let width = self.width - 2.0 * PAD;
+        let lines = wrap(text, width, size, false, self.measure, 3);
+        let line_height = (size * 1.35).round();
+        let top = self.height - PAD - line_height * lines.len() as f64;
+        self.paragraph(text, top, size, false, self.theme.muted, 3);
+        top - 8.0
+    }
+}
+
+/// Splits `text` into lines no wider than `width`, at spaces where possible; the last allowed
+/// line ends with "…" when text is left over.
+pub fn wrap(
+    text: &str,
+    width: f64,
+    size: f64,
+    bold: bool,
+    m: &dyn Measure,
+    max_lines: usize,
+) -> Vec<String> {
+    let fits = |s: &str| m.width(s, size, bold) <= width;
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if fits(&candidate) || current.is_empty() && fits(word) {
+            current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        // a word longer than a line is cut where it overflows
+        for c in word.chars() {
+            current.push(c);
+            if !fits(&current) && current.chars().count() > 1 {
+                current.pop();
+                lines.push(std::mem::take(&mut current));
+                current.push(c);
+            }
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && !fits(&format!("{last}…")) {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::measure::Estimate;
+
+    #[test]
+    fn wraps_at_spaces_and_ellipsizes() {
+        let lines = wrap(
+            "one two three four five six",
+            60.0,
+            10.0,
+            false,
+            &Estimate,
+            9,
+        );
+        assert!(lines.len() > 1);
+        assert!(
+            lines.iter().all(|l| Estimate.width(l, 10.0, false) <= 60.0),
+            "{lines:?}"
+        );
+        assert_eq!(lines.join(" "), "one two three four five six");
+        let cut = wrap(
+            "one two three four five six",
+            60.0,
+            10.0,
+            false,
+            &Estimate,
+            1,
+        );
+        assert_eq!(cut.len(), 1);
+        assert!(cut[0].ends_with('…'));
+    }
+
+    #[test]
+    fn breaks_words_longer_than_a_line() {
+        let long = "x".repeat(100);
+        let lines = wrap(&long, 50.0, 10.0, false, &Estimate, 99);
+        assert!(lines.len() > 5);
+        assert_eq!(lines.concat(), long);
+    }
+}

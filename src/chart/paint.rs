@@ -1,0 +1,302 @@
+//! Painting a scene on any plotters backend: the SVG backend natively, the canvas backend in
+//! the browser. The same marks reach both, so a native SVG snapshot checks what readers see.
+
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle,
+};
+
+use super::scene::{Align, Baseline, Color, Mark, Scene, Shape};
+
+/// How a scene maps onto a backend's pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Surface<'a> {
+    /// Backend pixels per CSS pixel: the device pixel ratio on a canvas, 1 for SVG.
+    pub scale: f64,
+    /// Correction of font sizes: plotters' SVG backend writes `size / 1.24` as the font size.
+    pub font_scale: f64,
+    /// CSS font family list.
+    pub family: &'a str,
+}
+
+impl Surface<'_> {
+    pub const SVG: Surface<'static> = Surface {
+        scale: 1.0,
+        font_scale: 1.24,
+        family: FONT_FAMILY,
+    };
+}
+
+/// A system font stack that covers Latin and Arabic on every platform, so embeds never wait
+/// for a web font (canvas text drawn before a web font loads is never re-laid out).
+pub const FONT_FAMILY: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, Arial, sans-serif";
+
+struct Stroke {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.color.clone()
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+struct TextStyle<'a> {
+    color: BackendColor,
+    size: f64,
+    bold: bool,
+    anchor: Pos,
+    family: &'a str,
+}
+
+impl BackendTextStyle for TextStyle<'_> {
+    type FontError = std::fmt::Error;
+
+    fn color(&self) -> BackendColor {
+        self.color.clone()
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(self.family)
+    }
+    /// Only used by backends that rasterise text themselves, which we never use: the SVG and
+    /// canvas backends hand text to the viewer or browser, which shapes Arabic correctly.
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        let w = (text.chars().count() as f64 * self.size * 0.55) as i32;
+        Ok(((0, 0), (w, self.size as i32)))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        Ok(Ok(()))
+    }
+}
+
+fn color(c: Color) -> BackendColor {
+    BackendColor {
+        alpha: c.a,
+        rgb: (c.r, c.g, c.b),
+    }
+}
+
+/// Paints every mark of `scene` on `db`.
+pub fn paint<DB: DrawingBackend>(
+    db: &mut DB,
+    scene: &Scene,
+    surface: Surface,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let s = surface.scale;
+    let at = |x: f64, y: f64| -> BackendCoord { ((x * s).round() as i32, (y * s).round() as i32) };
+    let stroke = |c: Color, w: f64| Stroke {
+        color: color(c),
+        width: (w * s).round().max(1.0) as u32,
+    };
+    db.draw_rect(
+        at(0.0, 0.0),
+        at(scene.width, scene.height),
+        &stroke(scene.background, 1.0),
+        true,
+    )?;
+    for mark in &scene.marks {
+        match mark {
+            Mark::Line {
+                points,
+                color,
+                width,
+                dash,
+            } => {
+                let style = stroke(*color, *width);
+                let pieces = match dash {
+                    Some((on, off)) => dashes(points, *on, *off),
+                    None => vec![points.clone()],
+                };
+                for piece in pieces {
+                    if let [a, b] = piece[..] {
+                        db.draw_line(at(a.0, a.1), at(b.0, b.1), &style)?;
+                    } else {
+                        db.draw_path(piece.iter().map(|p| at(p.0, p.1)), &style)?;
+                    }
+                }
+            }
+            Mark::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke: edge,
+            } => {
+                if let Some(f) = fill {
+                    db.draw_rect(at(*x, *y), at(x + w, y + h), &stroke(*f, 1.0), true)?;
+                }
+                if let Some(e) = edge {
+                    db.draw_rect(at(*x, *y), at(x + w, y + h), &stroke(*e, 1.0), false)?;
+                }
+            }
+            Mark::Marker {
+                x,
+                y,
+                size,
+                shape,
+                fill,
+                stroke: edge,
+            } => {
+                marker(
+                    db,
+                    (x * s, y * s),
+                    size * s,
+                    *shape,
+                    color(*fill),
+                    stroke(*edge, 1.0),
+                )?;
+            }
+            Mark::Text {
+                x,
+                y,
+                text,
+                size,
+                bold,
+                color: c,
+                align,
+                baseline,
+            } => {
+                let style = TextStyle {
+                    color: color(*c),
+                    size: size * s * surface.font_scale,
+                    bold: *bold,
+                    anchor: anchor(*align, *baseline),
+                    family: surface.family,
+                };
+                db.draw_text(text, &style, at(*x, *y))?;
+            }
+        }
+    }
+    db.present()
+}
+
+fn anchor(align: Align, baseline: Baseline) -> Pos {
+    let h = match align {
+        Align::Left => HPos::Left,
+        Align::Center => HPos::Center,
+        Align::Right => HPos::Right,
+    };
+    let v = match baseline {
+        Baseline::Top => VPos::Top,
+        Baseline::Middle => VPos::Center,
+        Baseline::Bottom => VPos::Bottom,
+    };
+    Pos::new(h, v)
+}
+
+/// Draws a filled marker with an outline in the background colour, so that markers stay
+/// visible where lines cross. Coordinates are already in backend pixels.
+fn marker<DB: DrawingBackend>(
+    db: &mut DB,
+    (x, y): (f64, f64),
+    size: f64,
+    shape: Shape,
+    fill: BackendColor,
+    edge: Stroke,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let r = size / 2.0;
+    let p = |dx: f64, dy: f64| ((x + dx).round() as i32, (y + dy).round() as i32);
+    let fill = Stroke {
+        color: fill,
+        width: 1,
+    };
+    let outline: Vec<BackendCoord> = match shape {
+        Shape::Circle => {
+            db.draw_circle(p(0.0, 0.0), r.round() as u32, &fill, true)?;
+            return db.draw_circle(p(0.0, 0.0), r.round() as u32, &edge, false);
+        }
+        Shape::Square => {
+            let r = r * 0.9;
+            vec![p(-r, -r), p(r, -r), p(r, r), p(-r, r)]
+        }
+        Shape::Triangle => vec![p(0.0, -r * 1.15), p(r * 1.1, r * 0.8), p(-r * 1.1, r * 0.8)],
+        Shape::Diamond => vec![
+            p(0.0, -r * 1.2),
+            p(r * 1.2, 0.0),
+            p(0.0, r * 1.2),
+            p(-r * 1.2, 0.0),
+        ],
+    };
+    db.fill_polygon(outline.clone(), &fill)?;
+    let mut closed = outline.clone();
+    closed.push(outline[0]);
+    db.draw_path(closed, &edge)
+}
+
+/// Cuts a polyline into dashes of length `on` separated by gaps of length `off` (the backends
+/// have no dash style of their own).
+fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    let mut drawing = true;
+    let mut left = on;
+    for pair in points.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let length = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+        let mut done = 0.0;
+        if drawing && current.is_empty() {
+            current.push(a);
+        }
+        while length - done > left {
+            done += left;
+            let t = done / length;
+            let p = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            if drawing {
+                current.push(p);
+                out.push(std::mem::take(&mut current));
+            } else {
+                current.push(p);
+            }
+            drawing = !drawing;
+            left = if drawing { on } else { off };
+        }
+        left -= length - done;
+        if drawing {
+            current.push(b);
+        }
+    }
+    if drawing && current.len() > 1 {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashes_alternate_along_the_line() {
+        let d = dashes(&[(0.0, 0.0), (20.0, 0.0)], 6.0, 4.0);
+        let spans: Vec<(f64, f64)> = d.iter().map(|p| (p[0].0, p.last().unwrap().0)).collect();
+        assert_eq!(spans, [(0.0, 6.0), (10.0, 16.0)]);
+        // dashes follow corners
+        let d = dashes(&[(0.0, 0.0), (4.0, 0.0), (4.0, 4.0)], 6.0, 2.0);
+        assert_eq!(d[0], [(0.0, 0.0), (4.0, 0.0), (4.0, 2.0)]);
+    }
+}

@@ -1,0 +1,129 @@
+//! The rating view: an ordinal step chart of a rating's level year by year, best level on top,
+//! with the scale's own names on the axis.
+
+use super::axes::{self, YearAxis};
+use super::frame::{Frame, PAD};
+use super::measure::Measure;
+use super::scale::Linear;
+use super::scene::{Mark, Scene, Target};
+use super::{source_line, View, ViewError};
+use crate::model::{Dataset, Rating};
+
+/// The rating shown: the one requested, or the first.
+pub fn selected<'a>(dataset: &'a Dataset, view: &View) -> Result<&'a Rating, ViewError> {
+    match view.series.first() {
+        Some(id) => dataset
+            .rating(id)
+            .ok_or_else(|| ViewError::UnknownSeries(id.clone())),
+        None => dataset
+            .ratings
+            .first()
+            .ok_or(ViewError::NothingToShow("ratings")),
+    }
+}
+
+pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
+    let rating = selected(dataset, view)?;
+    let lang = view.text_lang();
+    let shown: Vec<(usize, &crate::model::RatingPoint)> = rating
+        .points
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| view.shows_year(p.year))
+        .collect();
+    let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
+        return Err(ViewError::NothingToShow("ratings in these years"));
+    };
+    let (first, last) = (first.1.year, last.1.year);
+
+    let mut frame = Frame::new(
+        view.width,
+        view.height,
+        view.ui_lang().is_rtl(),
+        &view.theme,
+        measure,
+    );
+    let title = dataset.text(&rating.label, lang);
+    let top = frame.paragraph(title, PAD, frame.sizes.title, true, view.theme.text, 2) + 10.0;
+    let keys = shown.iter().filter_map(|(_, p)| p.source.as_deref());
+    let bottom = frame.footer(&source_line(dataset, view, keys));
+
+    let levels: Vec<(f64, String)> = rating
+        .scale
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i as f64, dataset.text(&l.label, lang).to_string()))
+        .collect();
+    let label_width = levels
+        .iter()
+        .map(|(_, l)| measure.width(l, frame.sizes.label, false))
+        .fold(0.0, f64::max)
+        .min(view.width * 0.4);
+    let plot = axes::plot_rect(&frame, top, bottom, label_width);
+    let (px, py, pw, ph) = plot;
+    let n = rating.scale.len() as f64;
+    // level 0 (best) in the top row's middle, the worst in the bottom row's
+    let y = Linear::new((-0.5, n - 0.5), (py, py + ph));
+    axes::value_grid(&mut frame, plot, &levels, &y, false);
+    let x = YearAxis {
+        first,
+        last,
+        x: px,
+        width: pw,
+    };
+    x.draw(&mut frame, py + ph);
+
+    let (color, shape, _) = view.theme.series_style(0);
+    let half = x.band() / 2.0;
+    let mut targets = Vec::new();
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    let mut previous_year = None;
+    let mut runs = Vec::new();
+    for &(index, point) in &shown {
+        let Some(level) = point.level else {
+            runs.push(std::mem::take(&mut run));
+            previous_year = None;
+            continue;
+        };
+        if previous_year.is_some_and(|p: i32| point.year != p + 1) {
+            runs.push(std::mem::take(&mut run));
+        }
+        let (cx, cy) = (x.map(point.year), y.map(level as f64));
+        run.push((cx - half, cy));
+        run.push((cx + half, cy));
+        previous_year = Some(point.year);
+        targets.push(Target {
+            x: cx,
+            y: cy,
+            series: 0,
+            point: index,
+        });
+    }
+    runs.push(run);
+    for run in runs.into_iter().filter(|r| !r.is_empty()) {
+        frame.marks.push(Mark::Line {
+            points: run,
+            color,
+            width: 2.5,
+            dash: None,
+        });
+    }
+    for t in &targets {
+        frame.marks.push(Mark::Marker {
+            x: t.x,
+            y: t.y,
+            size: 7.0,
+            shape,
+            fill: color,
+            stroke: view.theme.background,
+        });
+    }
+    Ok(Scene {
+        width: view.width,
+        height: view.height,
+        background: view.theme.background,
+        marks: frame.marks,
+        targets,
+        plot,
+    })
+}

@@ -1,0 +1,238 @@
+//! `cargo xtask test`: every check, in order, stopping at the first failure.
+//!
+//! Cheap checks run first (format, lints) so that a typo fails in seconds, not after a release
+//! build. The last step runs the browser tests (node:test + playwright-core driving Debian's
+//! Chromium) against `dist/`, served in-process on a free port. Each step is timed, and a summary
+//! closes the run, ending with a plain `xtask: N passed, N failed` line.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::util::{self, note, run, step, Result};
+use crate::{dist, serve, tools};
+
+/// What a step ended with, when it did not fail.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Outcome {
+    Passed,
+    /// Only the browser tests may be skipped: no Chromium and not root to install it.
+    Skipped,
+}
+
+struct Step {
+    name: &'static str,
+    run: fn() -> Result<Outcome>,
+}
+
+const ALL_STEPS: &[Step] = &[
+    Step {
+        name: "cargo fmt --check",
+        run: fmt,
+    },
+    Step {
+        name: "clippy (native)",
+        run: clippy_native,
+    },
+    Step {
+        name: "clippy (wasm32)",
+        run: clippy_wasm,
+    },
+    Step {
+        name: "cargo test",
+        run: cargo_test,
+    },
+    Step {
+        name: "dist",
+        run: build_dist,
+    },
+    Step {
+        name: "browser tests",
+        run: browser_tests,
+    },
+];
+
+/// Index of the first step that `--browser-only` runs (dist, then the browser tests).
+const BROWSER_ONLY_FROM: usize = 4;
+
+pub fn test(browser_only: bool) -> Result {
+    let steps = if browser_only {
+        &ALL_STEPS[BROWSER_ONLY_FROM..]
+    } else {
+        ALL_STEPS
+    };
+    let started = Instant::now();
+    let mut done: Vec<(&str, Outcome, Duration)> = Vec::new();
+    for (i, s) in steps.iter().enumerate() {
+        step(&format!("[{}/{}] {}", i + 1, steps.len(), s.name));
+        let t = Instant::now();
+        let result = (s.run)();
+        let elapsed = t.elapsed();
+        match result {
+            Ok(outcome) => {
+                note(&format!("{} ({})", label(outcome), secs(elapsed)));
+                done.push((s.name, outcome, elapsed));
+            }
+            Err(e) => {
+                summary(&done, Some((s.name, elapsed)), &steps[i + 1..], started);
+                return Err(format!("step `{}` failed: {e}", s.name));
+            }
+        }
+    }
+    summary(&done, None, &[], started);
+    Ok(())
+}
+
+fn label(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Passed => "ok",
+        Outcome::Skipped => "SKIPPED",
+    }
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.1} s", d.as_secs_f64())
+}
+
+fn summary(
+    done: &[(&str, Outcome, Duration)],
+    failed: Option<(&str, Duration)>,
+    not_run: &[Step],
+    started: Instant,
+) {
+    step("summary");
+    for (name, outcome, elapsed) in done {
+        println!(
+            "    {name:<22} {:<8} {:>8}",
+            label(*outcome),
+            secs(*elapsed)
+        );
+    }
+    if let Some((name, elapsed)) = failed {
+        println!("    {name:<22} {:<8} {:>8}", "FAILED", secs(elapsed));
+    }
+    for s in not_run {
+        println!("    {:<22} not run", s.name);
+    }
+    println!(
+        "    {:<22} {:<8} {:>8}",
+        "total",
+        "",
+        secs(started.elapsed())
+    );
+    let passed = done.iter().filter(|d| d.1 == Outcome::Passed).count();
+    let skipped = done.len() - passed;
+    let failed = usize::from(failed.is_some());
+    if skipped > 0 {
+        println!("xtask: {passed} passed, {failed} failed, {skipped} skipped");
+    } else {
+        println!("xtask: {passed} passed, {failed} failed");
+    }
+}
+
+fn fmt() -> Result<Outcome> {
+    run(util::cargo().args(["fmt", "--all", "--", "--check"]))
+        .map_err(|e| format!("{e}\nrun `cargo fmt --all` to fix the formatting"))?;
+    Ok(Outcome::Passed)
+}
+
+fn clippy_native() -> Result<Outcome> {
+    run(util::cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    Ok(Outcome::Passed)
+}
+
+fn clippy_wasm() -> Result<Outcome> {
+    tools::ensure_wasm_target()?;
+    run(util::cargo().args([
+        "clippy",
+        "-p",
+        "plan-progress",
+        "--lib",
+        "--target",
+        tools::WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    Ok(Outcome::Passed)
+}
+
+fn cargo_test() -> Result<Outcome> {
+    run(util::cargo().args(["test", "--workspace"]))?;
+    Ok(Outcome::Passed)
+}
+
+fn build_dist() -> Result<Outcome> {
+    dist::dist()?;
+    Ok(Outcome::Passed)
+}
+
+/// Installs the test dependencies, serves `dist/` (and the fixtures) on a free port, and runs
+/// `node --test` on `tests/browser/`.
+fn browser_tests() -> Result<Outcome> {
+    let root = util::root();
+    tools::ensure_node("for the browser tests")?;
+    tools::ensure_node_test_runner()?;
+    let Some(chromium) = tools::ensure_chromium()? else {
+        return Ok(Outcome::Skipped);
+    };
+
+    let tests_dir = root.join("tests/browser");
+    if !tests_dir.join("package-lock.json").is_file() {
+        return Err(format!(
+            "{} is missing: run `npm install` in tests/browser and commit the lock file",
+            util::rel(&tests_dir.join("package-lock.json"))
+        ));
+    }
+    step("installing browser test dependencies (npm ci)");
+    run(Command::new("npm")
+        .current_dir(&tests_dir)
+        .args(["ci", "--no-audit", "--no-fund"])
+        // playwright-core must never fetch a browser: only Debian's Chromium is usable here.
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+
+    let dist_dir = dist::dist_dir();
+    if !dist_dir.is_dir() {
+        return Err("dist/ does not exist: `cargo xtask dist` must run first".into());
+    }
+    let mut mounts = vec![serve::Mount::new("/", &dist_dir)];
+    let fixtures = root.join("www/test-fixtures");
+    if fixtures.is_dir() {
+        mounts.push(serve::Mount::new("/test-fixtures/", fixtures));
+    }
+    let server = serve::start("127.0.0.1:0", mounts, false)?;
+    let base_url = format!("http://{}", server.addr);
+    note(&format!(
+        "serving dist/ and www/test-fixtures/ at {base_url}/"
+    ));
+
+    let screenshots: PathBuf = util::target_dir().join("screenshots");
+    // Only this run's screenshots: stale ones would mislead.
+    let _ = std::fs::remove_dir_all(&screenshots);
+    std::fs::create_dir_all(&screenshots)
+        .map_err(|e| format!("could not create {}: {e}", screenshots.display()))?;
+
+    step("running browser tests (node --test tests/browser/)");
+    run(Command::new("node")
+        .current_dir(&root)
+        .args(["--test", "--test-concurrency=1", "tests/browser/"])
+        .env("BASE_URL", &base_url)
+        .env("CHROMIUM", &chromium)
+        .env("SCREENSHOT_DIR", &screenshots)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+    .map_err(|e| {
+        format!(
+            "{e}\nsee the failing tests above; screenshots are in {}",
+            util::rel(&screenshots)
+        )
+    })?;
+    note(&format!("screenshots: {}", util::rel(&screenshots)));
+    Ok(Outcome::Passed)
+}
