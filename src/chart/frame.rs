@@ -129,19 +129,25 @@ impl<'a> Frame<'a> {
         y
     }
 
-    /// Adds the legend entries, flowing from the reading start edge and wrapping; returns the
-    /// new top.
+    /// Adds the legend entries, flowing from the reading start edge and wrapping; an entry too
+    /// long for a line of its own wraps onto two. Returns the new top.
     pub fn legend(&mut self, entries: &[LegendEntry], top: f64) -> f64 {
         let size = self.sizes.label;
         let swatch = 22.0;
         let line_height = (size * 1.6).round();
-        let (mut x, mut y) = (PAD, top);
+        let text_room = self.width - 2.0 * PAD - swatch - 6.0;
+        let (mut x, mut y, mut row_height) = (PAD, top, line_height);
         for entry in entries {
-            let text_width = self.measure.width(&entry.label, size, false);
+            let lines = wrap(&entry.label, text_room, size, false, self.measure, 2);
+            let text_width = lines
+                .iter()
+                .map(|l| self.measure.width(l, size, false))
+                .fold(0.0, f64::max);
             let entry_width = swatch + 6.0 + text_width;
             if x > PAD && x + entry_width > self.width - PAD {
                 x = PAD;
-                y += line_height;
+                y += row_height;
+                row_height = line_height;
             }
             let cy = y + line_height / 2.0 - 2.0;
             let (a, b) = (self.from_start(x), self.from_start(x + swatch));
@@ -159,22 +165,26 @@ impl<'a> Frame<'a> {
                 fill: entry.color,
                 stroke: self.theme.background,
             });
-            self.marks.push(Mark::Text {
-                x: self.from_start(x + swatch + 6.0),
-                y: cy,
-                text: self.directed(entry.label.clone()),
-                size,
-                bold: false,
-                color: self.theme.text,
-                align: self.start_align(),
-                baseline: Baseline::Middle,
-            });
+            for (i, line) in lines.iter().enumerate() {
+                self.marks.push(Mark::Text {
+                    x: self.from_start(x + swatch + 6.0),
+                    y: cy + i as f64 * (size * 1.3).round(),
+                    text: self.directed(line.clone()),
+                    size,
+                    bold: false,
+                    color: self.theme.text,
+                    align: self.start_align(),
+                    baseline: Baseline::Middle,
+                });
+            }
+            row_height =
+                row_height.max(line_height + (lines.len() as f64 - 1.0) * (size * 1.3).round());
             x += entry_width + 16.0;
         }
         if entries.is_empty() {
             top
         } else {
-            y + line_height + 4.0
+            y + row_height + 4.0
         }
     }
 

@@ -837,7 +837,7 @@ impl Decoder {
     fn check_ranks(&mut self, o: &Obj, items: &[Recommendation], declared: Option<u32>) {
         if let Some(n) = declared {
             if items.len() > n as usize {
-                let message = format!("declares {n} recommendations but lists {}", items.len());
+                let message = format!("declares {n} but lists {} recommendations", items.len());
                 self.problem(&o.path("declared_count"), message);
             }
         }
@@ -1026,7 +1026,11 @@ impl Decoder {
                 d.problem(&o.path("sources"), "required member is missing");
             }
             let sources = d.list(&o, "sources", Self::source_key);
-            if o.get("sources").is_some() && sources.len() < 2 {
+            let listed = match o.get("sources") {
+                Some(Json::Array(items)) => items.len(),
+                _ => 2, // missing or not an array: already reported
+            };
+            if listed < 2 {
                 d.problem(
                     &o.path("sources"),
                     "a conflict is between at least 2 sources",
