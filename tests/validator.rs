@@ -114,6 +114,11 @@ const MESSAGES: &[(&str, &str)] = &[
         "36-unknown-source-in-conflict.json",
         "\"report-z\" is not a key of sources",
     ),
+    (
+        "37-url-with-space.json",
+        "only http:// and https:// addresses (in lower case) without spaces",
+    ),
+    ("38-blank-publisher.json", "must not be empty"),
 ];
 
 fn dir(path: &str) -> std::path::PathBuf {

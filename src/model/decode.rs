@@ -295,14 +295,13 @@ impl Decoder {
 
     fn url(&mut self, v: &Json, path: &str) -> Option<String> {
         let s = self.string(v, path)?;
-        let lower = s.to_ascii_lowercase();
-        let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+        let scheme_ok = s.starts_with("https://") || s.starts_with("http://");
         if scheme_ok && !s.chars().any(|c| c.is_whitespace() || c.is_control()) {
             Some(s)
         } else {
             self.problem(
                 path,
-                "only http:// and https:// addresses without spaces are allowed",
+                "only http:// and https:// addresses (in lower case) without spaces are allowed",
             );
             None
         }
