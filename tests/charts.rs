@@ -2,7 +2,7 @@
 //! Arabic mirrors the layout, bad requests are refused with a reason.
 
 use plan_progress::chart::scene::Align;
-use plan_progress::chart::{self, Estimate, Mark, Scene, View, ViewKind};
+use plan_progress::chart::{self, Datum, Estimate, Mark, Scene, Target, View, ViewKind};
 use plan_progress::model::{self, Dataset};
 
 fn morocco() -> Dataset {
@@ -51,7 +51,7 @@ fn a_gap_breaks_the_line_and_has_no_point() {
     let years: Vec<i32> = scene
         .targets
         .iter()
-        .map(|t| d.indicator("tip-prosecutions").unwrap().points[t.point].year)
+        .map(|t| d.indicator("tip-prosecutions").unwrap().points[point_of(t)].year)
         .collect();
     assert_eq!(years, [2017, 2021, 2022, 2023, 2024]);
 }
@@ -66,7 +66,7 @@ fn values_are_placed_on_the_scale() {
         let t = scene
             .targets
             .iter()
-            .find(|t| ind.points[t.point].year == year)
+            .find(|t| ind.points[point_of(t)].year == year)
             .unwrap();
         (t.x, t.y)
     };
@@ -114,7 +114,7 @@ fn the_rating_view_puts_the_best_tier_on_top() {
         scene
             .targets
             .iter()
-            .find(|t| rating.points[t.point].year == year)
+            .find(|t| rating.points[point_of(t)].year == year)
             .unwrap()
             .y
     };
@@ -204,4 +204,12 @@ fn every_text_shown_is_in_the_readers_language() {
     assert!(texts.contains("Sources :"), "{texts}");
     let fr_label = d.text(&d.indicator("tip-convictions").unwrap().label, "fr");
     assert!(texts.contains(fr_label), "{texts}");
+}
+
+/// The index of the point a target shows, within its series.
+fn point_of(t: &Target) -> usize {
+    match t.datum {
+        Datum::Figure { point, .. } | Datum::Rated { point, .. } => point,
+        other => panic!("not a point of a series: {other:?}"),
+    }
 }

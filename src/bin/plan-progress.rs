@@ -99,8 +99,7 @@ fn render(args: &[String]) -> Result<bool, String> {
     let mut view = View::new(ViewKind::Series, 800.0, 450.0);
     view.lang = dataset.plan.default_language.clone();
     let mut out = None;
-    let mut pairs = options.chunks(2);
-    while let Some(pair) = pairs.next() {
+    for pair in options.chunks(2) {
         let [flag, value] = pair else {
             return Err(format!("{} needs a value", pair[0]));
         };

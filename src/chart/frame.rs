@@ -2,18 +2,10 @@
 //! mirroring of all of it for right-to-left languages.
 
 use super::measure::Measure;
-use super::scene::{Align, Baseline, Color, Mark, Shape};
+use super::scene::{Align, Baseline, Chrome, Color, LegendItem, Mark};
 use super::theme::Theme;
 
 pub const PAD: f64 = 12.0;
-
-/// One legend entry: the series' colour, marker and dash, and its label.
-pub struct LegendEntry {
-    pub label: String,
-    pub color: Color,
-    pub shape: Shape,
-    pub dash: Option<(f64, f64)>,
-}
 
 /// Text sizes, smaller on narrow screens so that a 320 px column still holds the chart.
 pub struct Sizes {
@@ -40,38 +32,53 @@ impl Sizes {
     }
 }
 
-/// Lays out the frame of a chart and returns its marks and the rectangle left for the plot.
+/// Lays out the frame of a chart: collects its title, legend and source line, draws them when
+/// `decorate` is set (exported images) or leaves them to the page (the widget's HTML layer),
+/// and gives the rectangle left for the plot.
 pub struct Frame<'a> {
     pub width: f64,
     pub height: f64,
     pub rtl: bool,
+    pub decorate: bool,
     pub theme: &'a Theme,
     pub measure: &'a dyn Measure,
     pub sizes: Sizes,
     pub marks: Vec<Mark>,
+    pub chrome: Chrome,
 }
 
 impl<'a> Frame<'a> {
-    pub fn new(
-        width: f64,
-        height: f64,
-        rtl: bool,
-        theme: &'a Theme,
-        measure: &'a dyn Measure,
-    ) -> Self {
+    pub fn new(view: &'a super::View, measure: &'a dyn Measure) -> Self {
         Frame {
-            width,
-            height,
-            rtl,
-            theme,
+            width: view.width,
+            height: view.height,
+            rtl: view.ui_lang().is_rtl(),
+            decorate: view.decorate,
+            theme: &view.theme,
             measure,
-            sizes: Sizes::for_width(width),
+            sizes: Sizes::for_width(view.width),
             marks: Vec::new(),
+            chrome: Chrome::default(),
         }
     }
 
+    /// The chart's title; returns the top of what follows.
+    pub fn title(&mut self, text: &str) -> f64 {
+        self.chrome.title = text.to_string();
+        if !self.decorate {
+            return PAD;
+        }
+        let (size, color) = (self.sizes.title, self.theme.text);
+        self.paragraph(text, PAD, size, true, color, 2) + 6.0
+    }
+
+    /// The scene's finished parts: marks, chrome.
+    pub fn finish(self) -> (Vec<Mark>, Chrome) {
+        (self.marks, self.chrome)
+    }
+
     /// The x of a point `x` pixels from the reading start edge (left, or right in RTL).
-    pub fn from_start(&self, x: f64) -> f64 {
+    pub fn at_start(&self, x: f64) -> f64 {
         if self.rtl {
             self.width - x
         } else {
@@ -115,7 +122,7 @@ impl<'a> Frame<'a> {
         let mut y = top;
         for line in lines {
             self.marks.push(Mark::Text {
-                x: self.from_start(PAD),
+                x: self.at_start(PAD),
                 y,
                 text: self.directed(line),
                 size,
@@ -131,7 +138,18 @@ impl<'a> Frame<'a> {
 
     /// Adds the legend entries, flowing from the reading start edge and wrapping; an entry too
     /// long for a line of its own wraps onto two. Returns the new top.
-    pub fn legend(&mut self, entries: &[LegendEntry], top: f64) -> f64 {
+    pub fn legend(&mut self, entries: Vec<LegendItem>, top: f64) -> f64 {
+        self.chrome.legend = entries;
+        if !self.decorate {
+            return top;
+        }
+        let entries = std::mem::take(&mut self.chrome.legend);
+        let top = self.draw_legend(&entries, top);
+        self.chrome.legend = entries;
+        top
+    }
+
+    fn draw_legend(&mut self, entries: &[LegendItem], top: f64) -> f64 {
         let size = self.sizes.label;
         let swatch = 22.0;
         let line_height = (size * 1.6).round();
@@ -150,10 +168,15 @@ impl<'a> Frame<'a> {
                 row_height = line_height;
             }
             let cy = y + line_height / 2.0 - 2.0;
-            let (a, b) = (self.from_start(x), self.from_start(x + swatch));
+            let (a, b) = (self.at_start(x), self.at_start(x + swatch));
+            let color = if entry.hidden {
+                self.theme.grid
+            } else {
+                entry.color
+            };
             self.marks.push(Mark::Line {
                 points: vec![(a, cy), (b, cy)],
-                color: entry.color,
+                color,
                 width: 2.0,
                 dash: entry.dash,
             });
@@ -162,12 +185,12 @@ impl<'a> Frame<'a> {
                 y: cy,
                 size: 7.0,
                 shape: entry.shape,
-                fill: entry.color,
+                fill: color,
                 stroke: self.theme.background,
             });
             for (i, line) in lines.iter().enumerate() {
                 self.marks.push(Mark::Text {
-                    x: self.from_start(x + swatch + 6.0),
+                    x: self.at_start(x + swatch + 6.0),
                     y: cy + i as f64 * (size * 1.3).round(),
                     text: self.directed(line.clone()),
                     size,
@@ -190,6 +213,10 @@ impl<'a> Frame<'a> {
 
     /// Adds the source line at the bottom; returns the y above it.
     pub fn footer(&mut self, text: &str) -> f64 {
+        self.chrome.source = text.to_string();
+        if !self.decorate {
+            return self.height - PAD;
+        }
         let size = self.sizes.small;
         let width = self.width - 2.0 * PAD;
         let lines = wrap(text, width, size, false, self.measure, 3);

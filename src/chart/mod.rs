@@ -15,7 +15,7 @@ use std::fmt;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Dataset;
 pub use measure::{Estimate, Measure};
-pub use scene::{Color, Mark, Scene, Target};
+pub use scene::{Chrome, Color, Datum, LegendItem, Mark, Scene, Target};
 pub use theme::Theme;
 
 /// The kinds of chart a widget can show.
@@ -52,6 +52,11 @@ pub struct View {
     pub theme: Theme,
     pub width: f64,
     pub height: f64,
+    /// Draw the title, legend and source line into the image (exports, the command line);
+    /// the widget shows them as HTML instead.
+    pub decorate: bool,
+    /// Series the reader switched off in the legend (ids).
+    pub hidden: Vec<String>,
 }
 
 impl View {
@@ -65,6 +70,8 @@ impl View {
             theme: Theme::light(),
             width,
             height,
+            decorate: true,
+            hidden: Vec::new(),
         }
     }
 

@@ -40,7 +40,7 @@ struct Stroke {
 
 impl BackendStyle for Stroke {
     fn color(&self) -> BackendColor {
-        self.color.clone()
+        self.color
     }
     fn stroke_width(&self) -> u32 {
         self.width
@@ -59,7 +59,7 @@ impl BackendTextStyle for TextStyle<'_> {
     type FontError = std::fmt::Error;
 
     fn color(&self) -> BackendColor {
-        self.color.clone()
+        self.color
     }
     fn size(&self) -> f64 {
         self.size

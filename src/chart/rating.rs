@@ -2,30 +2,34 @@
 //! with the scale's own names on the axis.
 
 use super::axes::{self, YearAxis};
-use super::frame::{Frame, PAD};
+use super::frame::Frame;
 use super::measure::Measure;
 use super::scale::Linear;
-use super::scene::{Mark, Scene, Target};
+use super::scene::{Datum, Mark, Scene, Target};
 use super::{source_line, View, ViewError};
-use crate::model::{Dataset, Rating};
+use crate::model::{Dataset, Rating, RatingPoint};
 
-/// The rating shown: the one requested, or the first.
-pub fn selected<'a>(dataset: &'a Dataset, view: &View) -> Result<&'a Rating, ViewError> {
+/// The rating shown, with its index: the one requested, or the first.
+pub fn selected<'a>(dataset: &'a Dataset, view: &View) -> Result<(usize, &'a Rating), ViewError> {
     match view.series.first() {
         Some(id) => dataset
-            .rating(id)
+            .ratings
+            .iter()
+            .enumerate()
+            .find(|(_, r)| &r.id == id)
             .ok_or_else(|| ViewError::UnknownSeries(id.clone())),
         None => dataset
             .ratings
             .first()
+            .map(|r| (0, r))
             .ok_or(ViewError::NothingToShow("ratings")),
     }
 }
 
 pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
-    let rating = selected(dataset, view)?;
+    let (index, rating) = selected(dataset, view)?;
     let lang = view.text_lang();
-    let shown: Vec<(usize, &crate::model::RatingPoint)> = rating
+    let shown: Vec<(usize, &RatingPoint)> = rating
         .points
         .iter()
         .enumerate()
@@ -36,15 +40,8 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
     };
     let (first, last) = (first.1.year, last.1.year);
 
-    let mut frame = Frame::new(
-        view.width,
-        view.height,
-        view.ui_lang().is_rtl(),
-        &view.theme,
-        measure,
-    );
-    let title = dataset.text(&rating.label, lang);
-    let top = frame.paragraph(title, PAD, frame.sizes.title, true, view.theme.text, 2) + 10.0;
+    let mut frame = Frame::new(view, measure);
+    let top = frame.title(dataset.text(&rating.label, lang)) + 4.0;
     let keys = shown.iter().filter_map(|(_, p)| p.source.as_deref());
     let bottom = frame.footer(&source_line(dataset, view, keys));
 
@@ -76,30 +73,28 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
     let (color, shape, _) = view.theme.series_style(0);
     let half = x.band() / 2.0;
     let mut targets = Vec::new();
-    let mut run: Vec<(f64, f64)> = Vec::new();
-    let mut previous_year = None;
-    let mut runs = Vec::new();
-    for &(index, point) in &shown {
-        let Some(level) = point.level else {
-            runs.push(std::mem::take(&mut run));
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    let mut previous_year: Option<i32> = None;
+    for &(point, p) in &shown {
+        let Some(level) = p.level else {
+            runs.push(Vec::new());
             previous_year = None;
             continue;
         };
-        if previous_year.is_some_and(|p: i32| point.year != p + 1) {
-            runs.push(std::mem::take(&mut run));
+        if previous_year.is_some_and(|y| p.year != y + 1) {
+            runs.push(Vec::new());
         }
-        let (cx, cy) = (x.map(point.year), y.map(level as f64));
-        run.push((cx - half, cy));
-        run.push((cx + half, cy));
-        previous_year = Some(point.year);
-        targets.push(Target {
-            x: cx,
-            y: cy,
-            series: 0,
-            point: index,
-        });
+        let (cx, cy) = (x.map(p.year), y.map(level as f64));
+        if let Some(run) = runs.last_mut() {
+            run.extend([(cx - half, cy), (cx + half, cy)]);
+        }
+        previous_year = Some(p.year);
+        let datum = Datum::Rated {
+            rating: index,
+            point,
+        };
+        targets.push(Target::point(cx, cy, 0, datum));
     }
-    runs.push(run);
     for run in runs.into_iter().filter(|r| !r.is_empty()) {
         frame.marks.push(Mark::Line {
             points: run,
@@ -118,12 +113,14 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
             stroke: view.theme.background,
         });
     }
+    let (marks, chrome) = frame.finish();
     Ok(Scene {
         width: view.width,
         height: view.height,
         background: view.theme.background,
-        marks: frame.marks,
+        marks,
         targets,
         plot,
+        chrome,
     })
 }

@@ -96,15 +96,70 @@ pub enum Mark {
     },
 }
 
-/// A data point as drawn: where it is and which datum it shows, for hover and focus.
+/// What a drawn mark shows, as indices into the dataset: enough to build its tooltip, its
+/// announcement and its `select` event without keeping any text in the scene.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Datum {
+    /// `dataset.indicators[indicator].points[point]`
+    Figure { indicator: usize, point: usize },
+    /// `dataset.ratings[rating].points[point]`
+    Rated { rating: usize, point: usize },
+    /// `dataset.recommendations[list].items[item]`
+    Recommendation { list: usize, item: usize },
+    /// `dataset.commitments[index]`
+    Commitment { index: usize },
+    /// `dataset.milestones[index]`
+    Milestone { index: usize },
+}
+
+/// A datum as drawn: the centre of its mark and the size of the box that answers the pointer
+/// (zero for a point, which answers by distance), for hover and keyboard focus.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
     pub x: f64,
     pub y: f64,
-    /// Index of the series (indicator or rating) among those shown.
+    pub w: f64,
+    pub h: f64,
+    /// Index of the series (or group, row, column) among those shown: Up and Down move
+    /// between series, Left and Right within one.
     pub series: usize,
-    /// Index of the point within its series in the dataset.
-    pub point: usize,
+    pub datum: Datum,
+}
+
+impl Target {
+    /// A point-like target at (x, y).
+    pub fn point(x: f64, y: f64, series: usize, datum: Datum) -> Target {
+        Target {
+            x,
+            y,
+            w: 0.0,
+            h: 0.0,
+            series,
+            datum,
+        }
+    }
+}
+
+/// One entry of a chart's legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    /// The id of the series it stands for (what the `series` attribute names).
+    pub id: String,
+    pub label: String,
+    pub color: Color,
+    pub shape: Shape,
+    pub dash: Option<(f64, f64)>,
+    /// Switched off by the reader: not drawn, still listed.
+    pub hidden: bool,
+}
+
+/// The text around a chart: the widget shows it as HTML (crisp, selectable, translatable by the
+/// browser, read by screen readers); exported images draw it in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Chrome {
+    pub title: String,
+    pub legend: Vec<LegendItem>,
+    pub source: String,
 }
 
 /// A view, ready to paint.
@@ -114,10 +169,11 @@ pub struct Scene {
     pub height: f64,
     pub background: Color,
     pub marks: Vec<Mark>,
-    /// Data points in reading order (series by series, year by year).
+    /// Data in reading order (series by series, year by year).
     pub targets: Vec<Target>,
     /// The plot area (x, y, w, h), for overlays.
     pub plot: (f64, f64, f64, f64),
+    pub chrome: Chrome,
 }
 
 impl Scene {
