@@ -3,47 +3,10 @@
 //! up as a diff. To accept intended changes: `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`,
 //! look at the SVGs, and commit them.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use plan_progress::chart::{self, Estimate, Theme, View, ViewKind};
-use plan_progress::model;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn morocco() -> model::Dataset {
-    let text = std::fs::read_to_string(root().join("data/morocco.json")).unwrap();
-    model::load(&text).unwrap()
-}
-
-fn check(name: &str, view: &View) {
-    let scene = chart::build(&morocco(), view, &Estimate).unwrap();
-    let svg = chart::svg(&scene).unwrap();
-    let expected_path: PathBuf = root().join("tests/snapshots").join(format!("{name}.svg"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&expected_path, &svg).unwrap();
-        return;
-    }
-    let new_path = expected_path.with_extension("new.svg");
-    match std::fs::read_to_string(&expected_path) {
-        Ok(expected) if expected == svg => {
-            let _ = std::fs::remove_file(new_path);
-        }
-        Ok(_) => {
-            std::fs::write(&new_path, &svg).unwrap();
-            panic!(
-                "{name}: the drawing changed; compare {} with {} and, if intended, run UPDATE_SNAPSHOTS=1 cargo test --test snapshots",
-                expected_path.display(),
-                new_path.display()
-            );
-        }
-        Err(_) => {
-            std::fs::write(&new_path, &svg).unwrap();
-            panic!("{name}: no snapshot yet; review {} and run UPDATE_SNAPSHOTS=1 cargo test --test snapshots", new_path.display());
-        }
-    }
-}
+use common::check_snapshot as check;
+use plan_progress::chart::{Theme, View, ViewKind};
 
 fn view(kind: ViewKind, lang: &str) -> View {
     let mut v = View::new(kind, 800.0, 450.0);

@@ -3,12 +3,16 @@
 mod axes;
 mod frame;
 pub mod measure;
+mod overview;
 pub mod paint;
+mod progress;
 mod rating;
 pub mod scale;
 pub mod scene;
 mod series;
+mod status;
 pub mod theme;
+mod timeline;
 
 use std::fmt;
 
@@ -25,17 +29,36 @@ pub enum ViewKind {
     Series,
     /// An ordinal rating (the TIP tier) year by year.
     Rating,
+    /// Recommendations or commitments as a board by status.
+    Status,
+    /// Commitments by axis, as bars of progress with their target dates.
+    Progress,
+    /// Milestones on a time axis.
+    Timeline,
+    /// A compact dashboard of the other views.
+    Overview,
 }
 
 impl ViewKind {
-    pub const NAMES: [&'static str; 2] = ["series", "rating"];
+    pub const NAMES: [&'static str; 6] = [
+        "series", "rating", "status", "progress", "timeline", "overview",
+    ];
+    const ALL: [ViewKind; 6] = [
+        ViewKind::Series,
+        ViewKind::Rating,
+        ViewKind::Status,
+        ViewKind::Progress,
+        ViewKind::Timeline,
+        ViewKind::Overview,
+    ];
 
     pub fn from_name(name: &str) -> Option<ViewKind> {
-        match name {
-            "series" => Some(ViewKind::Series),
-            "rating" => Some(ViewKind::Rating),
-            _ => None,
-        }
+        let i = Self::NAMES.iter().position(|n| *n == name)?;
+        Some(Self::ALL[i])
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
     }
 }
 
@@ -115,6 +138,10 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
     match view.kind {
         ViewKind::Series => series::build(dataset, view, measure),
         ViewKind::Rating => rating::build(dataset, view, measure),
+        ViewKind::Status => status::build(dataset, view, measure),
+        ViewKind::Progress => progress::build(dataset, view, measure),
+        ViewKind::Timeline => timeline::build(dataset, view, measure),
+        ViewKind::Overview => overview::build(dataset, view, measure),
     }
 }
 

@@ -37,26 +37,222 @@ impl Lang {
     }
 }
 
-/// The widget's own strings.
+/// The widget's own strings. Each has a French, Arabic and English text in [`CATALOG`];
+/// `{}` marks where [`tf`] puts its arguments, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     /// Prefix of the source line under a chart.
     Sources,
+    /// Label before one source in a tooltip.
+    Source,
     /// Conjunction before the last item of a list.
     And,
+    Implemented,
+    InProgress,
+    NotStarted,
+    StatusUnknown,
+    /// A year without a figure.
+    NoFigure,
+    /// "{} of {} transcribed": recommendations listed of those declared.
+    Transcribed,
+    /// "{} not transcribed": a placeholder for the part of a list nobody copied.
+    NotTranscribed,
+    /// Text cut short in the copy read.
+    Truncated,
+    /// Group of commitments whose axis is not known.
+    AxisUnknown,
+    /// A commitment without a published progress figure.
+    NoProgress,
+    /// "Target: {}"
+    Target,
+    /// "Assessed by {} ({})"
+    AssessedBy,
+    Commitments,
+    Recommendations,
+    Milestones,
+    Loading,
+    Retry,
+    /// Heading of the error message.
+    ErrorTitle,
+    /// "The data could not be reached ({})."
+    ErrorNetwork,
+    /// "The server answered {} for {}."
+    ErrorHttp,
+    /// "The file is not valid JSON: {}"
+    ErrorJson,
+    /// "The file is not a valid plan-progress dataset:"
+    ErrorInvalid,
+    /// "This chart cannot be drawn: {}"
+    ErrorView,
 }
 
+/// `[French, Arabic, English]` for each message, in the order of [`Msg`].
+const CATALOG: &[(Msg, [&str; 3])] = &[
+    (Msg::Sources, ["Sources :", "المصادر:", "Sources:"]),
+    (Msg::Source, ["Source :", "المصدر:", "Source:"]),
+    (Msg::And, [" et ", " و", " and "]),
+    (Msg::Implemented, ["Mis en œuvre", "مُنفَّذ", "Implemented"]),
+    (Msg::InProgress, ["En cours", "قيد التنفيذ", "In progress"]),
+    (Msg::NotStarted, ["Non commencé", "لم يبدأ", "Not started"]),
+    (
+        Msg::StatusUnknown,
+        ["État inconnu", "الحالة غير معروفة", "Status unknown"],
+    ),
+    (
+        Msg::NoFigure,
+        [
+            "Aucun chiffre publié",
+            "لا يوجد رقم منشور",
+            "No figure published",
+        ],
+    ),
+    (
+        Msg::Transcribed,
+        [
+            "{} sur {} transcrites",
+            "{} من أصل {} منقولة",
+            "{} of {} transcribed",
+        ],
+    ),
+    (
+        Msg::NotTranscribed,
+        ["{} non transcrites", "{} غير منقولة", "{} not transcribed"],
+    ),
+    (
+        Msg::Truncated,
+        [
+            "texte incomplet dans la copie consultée",
+            "النص ناقص في النسخة المطلع عليها",
+            "text cut short in the copy read",
+        ],
+    ),
+    (
+        Msg::AxisUnknown,
+        ["Axe non publié", "محور غير منشور", "Axis not published"],
+    ),
+    (
+        Msg::NoProgress,
+        [
+            "Aucun taux d'avancement publié",
+            "لا توجد نسبة تقدم منشورة",
+            "No progress figure published",
+        ],
+    ),
+    (Msg::Target, ["Échéance : {}", "الأجل: {}", "Target: {}"]),
+    (
+        Msg::AssessedBy,
+        ["Évalué par {} ({})", "تقييم {} ({})", "Assessed by {} ({})"],
+    ),
+    (
+        Msg::Commitments,
+        ["Engagements", "الالتزامات", "Commitments"],
+    ),
+    (
+        Msg::Recommendations,
+        ["Recommandations", "التوصيات", "Recommendations"],
+    ),
+    (
+        Msg::Milestones,
+        ["Étapes clés", "المحطات الرئيسية", "Milestones"],
+    ),
+    (
+        Msg::Loading,
+        [
+            "Chargement du graphique…",
+            "جارٍ تحميل الرسم البياني…",
+            "Loading the chart…",
+        ],
+    ),
+    (Msg::Retry, ["Réessayer", "إعادة المحاولة", "Retry"]),
+    (
+        Msg::ErrorTitle,
+        [
+            "Ce graphique ne peut pas être affiché.",
+            "تعذّر عرض هذا الرسم البياني.",
+            "This chart could not be shown.",
+        ],
+    ),
+    (
+        Msg::ErrorNetwork,
+        [
+            "Les données sont injoignables ({}).",
+            "تعذّر الوصول إلى البيانات ({}).",
+            "The data could not be reached ({}).",
+        ],
+    ),
+    (
+        Msg::ErrorHttp,
+        [
+            "Le serveur a répondu {} pour {}.",
+            "أجاب الخادم بالرمز {} على {}.",
+            "The server answered {} for {}.",
+        ],
+    ),
+    (
+        Msg::ErrorJson,
+        [
+            "Le fichier n'est pas du JSON valide : {}",
+            "الملف ليس بصيغة JSON صالحة: {}",
+            "The file is not valid JSON: {}",
+        ],
+    ),
+    (
+        Msg::ErrorInvalid,
+        [
+            "Le fichier n'est pas un jeu de données plan-progress valide :",
+            "الملف ليس مجموعة بيانات plan-progress صالحة:",
+            "The file is not a valid plan-progress dataset:",
+        ],
+    ),
+    (
+        Msg::ErrorView,
+        [
+            "Ce graphique ne peut pas être dessiné : {}",
+            "تعذّر رسم هذا الرسم البياني: {}",
+            "This chart cannot be drawn: {}",
+        ],
+    ),
+];
+
+/// The text of `msg` in `lang`.
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
-    use Lang::*;
-    use Msg::*;
-    match (msg, lang) {
-        (Sources, Fr) => "Sources :",
-        (Sources, Ar) => "المصادر:",
-        (Sources, En) => "Sources:",
-        (And, Fr) => " et ",
-        (And, Ar) => " و",
-        (And, En) => " and ",
+    let column = match lang {
+        Lang::Fr => 0,
+        Lang::Ar => 1,
+        Lang::En => 2,
+    };
+    CATALOG
+        .iter()
+        .find(|(m, _)| *m == msg)
+        .map_or("", |(_, texts)| texts[column])
+}
+
+/// The text of `msg` in `lang` with each `{}` replaced by the next argument.
+pub fn tf(lang: Lang, msg: Msg, args: &[&str]) -> String {
+    let mut out = String::new();
+    let mut args = args.iter();
+    let mut parts = t(lang, msg).split("{}").peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        if parts.peek().is_some() {
+            out.push_str(args.next().copied().unwrap_or(""));
+        }
     }
+    out
+}
+
+/// The name of a status in `lang`.
+pub fn status_name(lang: Lang, status: crate::model::StatusValue) -> &'static str {
+    use crate::model::StatusValue::*;
+    t(
+        lang,
+        match status {
+            Implemented => Msg::Implemented,
+            InProgress => Msg::InProgress,
+            NotStarted => Msg::NotStarted,
+            Unknown => Msg::StatusUnknown,
+        },
+    )
 }
 
 /// Joins items as a sentence list: "a, b and c" / "a, b et c" / "a، b وc".
@@ -116,6 +312,23 @@ mod tests {
         assert_eq!(format_number(2.50, Lang::En, 2), "2.5");
         assert_eq!(format_number(-3.0, Lang::En, 0), "-3");
         assert_eq!(format_number(-0.0001, Lang::En, 0), "0");
+    }
+
+    #[test]
+    fn every_message_exists_in_three_languages() {
+        for (msg, texts) in CATALOG {
+            assert!(texts.iter().all(|t| !t.is_empty()), "{msg:?}");
+            let slots = texts[2].matches("{}").count();
+            assert!(
+                texts.iter().all(|t| t.matches("{}").count() == slots),
+                "{msg:?}"
+            );
+        }
+        assert_eq!(
+            tf(Lang::En, Msg::Transcribed, &["2", "10"]),
+            "2 of 10 transcribed"
+        );
+        assert_eq!(tf(Lang::Fr, Msg::Target, &["2026"]), "Échéance : 2026");
     }
 
     #[test]
