@@ -7,6 +7,7 @@
 //! the `web` module is plain Rust, tested natively.
 
 pub mod chart;
+pub mod describe;
 pub mod i18n;
 pub mod json;
 pub mod model;

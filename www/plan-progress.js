@@ -1,67 +1,185 @@
 // <plan-progress>: the custom element. A thin shell around the Rust/wasm chart: it owns the
-// element's lifecycle (attributes, size, loading, errors) and asks Rust to draw.
-// Usage: <script type="module" src=".../plan-progress.js"></script>
-//        <plan-progress src=".../morocco.json" view="series" lang="fr"></plan-progress>
-import init, { Chart } from './pkg/plan_progress.js';
+// element's DOM and events (attributes, size, pointer, keyboard, loading, errors) and asks Rust
+// for every decision about the data (what to draw, what is under the pointer, what to say).
+//
+//   <script type="module" src=".../plan-progress.js"></script>
+//   <plan-progress src=".../morocco.json" view="series" lang="fr"></plan-progress>
+//
+// No inline styles or scripts: styles are constructed sheets and CSSOM properties, so the
+// widget runs under `style-src 'self'`; the wasm needs `script-src 'wasm-unsafe-eval'`.
+import init, { Chart, uiText } from './pkg/plan_progress.js';
 
 const TAG = 'plan-progress';
+const SVG = 'http://www.w3.org/2000/svg';
 
-// One wasm module for every widget on the page, compiled once (streaming, beside this file).
+// One wasm module for every widget on the page, compiled once while it downloads.
 let wasmReady = null;
 function loadWasm() {
   wasmReady ??= init({ module_or_path: new URL('./pkg/plan_progress_bg.wasm', import.meta.url) });
   return wasmReady;
 }
 
-// Constructable style sheets: no inline style element, so a strict style-src CSP is respected.
+// Host pages theme the widget with these custom properties (see the README).
+const COLOR_PROPS = ['background', 'text', 'muted', 'grid', 'axis'];
+
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
-  :host { display: block; position: relative; min-width: 200px; color: CanvasText; }
+  :host { display: block; position: relative; min-width: 200px; contain: content;
+          font: 14px/1.4 var(--pp-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, Arial, sans-serif);
+          text-align: start; letter-spacing: normal; text-transform: none; }
   :host([hidden]) { display: none; }
+  .pp { --bg: var(--pp-background, #ffffff); --fg: var(--pp-text, #1a1a1a); --muted: var(--pp-muted, #595959);
+        --line: var(--pp-grid, #d0d0d0); background: var(--bg); color: var(--fg); padding: 12px 12px 8px;
+        box-sizing: border-box; }
+  .pp.dark { --bg: var(--pp-background, #16191d); --fg: var(--pp-text, #f0f0f0); --muted: var(--pp-muted, #b4b4b4);
+             --line: var(--pp-grid, #3a4047); }
+  .title { font-weight: 700; font-size: 1.15em; line-height: 1.3; margin: 0 0 6px; }
+  .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 0 0 6px; padding: 0; }
+  .legend button { display: inline-flex; align-items: center; gap: 6px; min-height: 24px; padding: 2px 4px;
+                   border: 1px solid transparent; border-radius: 4px; background: none; color: inherit;
+                   font: inherit; font-size: .9em; cursor: pointer; text-align: start; }
+  .legend button:hover { border-color: var(--line); }
+  .legend button:focus-visible { outline: 3px solid var(--fg); outline-offset: 1px; }
+  .legend button[aria-pressed="false"] { color: var(--muted); text-decoration: line-through; }
+  .legend button[aria-pressed="false"] svg { opacity: .35; }
+  .legend svg { flex: none; }
+  .stage { position: relative; outline: none; border-radius: 2px; }
+  .stage:focus-visible { box-shadow: 0 0 0 2px var(--bg), 0 0 0 4px var(--fg); }
   canvas { display: block; width: 100%; }
-  .message { box-sizing: border-box; padding: 1rem; border: 1px solid #b0b0b0; border-radius: 4px;
-             font: 14px/1.4 system-ui, sans-serif; display: flex; flex-direction: column;
-             justify-content: center; gap: .75rem; }
-  .message[hidden] { display: none; }
-  .message pre { white-space: pre-wrap; margin: 0; font-size: 12px; max-height: 12em; overflow: auto; }
-  .message button { align-self: flex-start; font: inherit; padding: .35rem .9rem; cursor: pointer; }
+  canvas.chart { touch-action: pan-y; }
+  canvas.overlay { position: absolute; inset: 0; pointer-events: none; }
+  .tip { position: absolute; z-index: 2; max-width: min(320px, 90%); box-sizing: border-box; padding: 8px 10px;
+         background: var(--bg); color: var(--fg); border: 1px solid var(--muted); border-radius: 4px;
+         box-shadow: 0 2px 8px rgba(0,0,0,.25); font-size: .9em; line-height: 1.35; }
+  .tip[hidden], .message[hidden], .legend:empty, .title:empty { display: none; }
+  .tip .heading { font-weight: 700; margin: 0; }
+  .tip .value { margin: 2px 0; font-size: 1.1em; }
+  .tip p { margin: 2px 0; }
+  .tip .note, .tip .source { color: var(--muted); font-size: .92em; }
+  .tip a, .source a { color: inherit; }
+  .source { color: var(--muted); font-size: .8em; margin: 6px 0 0; }
+  .message { box-sizing: border-box; display: flex; flex-direction: column; justify-content: center;
+             gap: .6rem; padding: 1rem; border: 1px dashed var(--muted); border-radius: 4px; }
+  .message.loading { border-style: solid; border-color: var(--line); color: var(--muted); align-items: center; }
+  .message pre { white-space: pre-wrap; margin: 0; font: 12px/1.4 ui-monospace, monospace; max-height: 12em; overflow: auto; }
+  .message button { align-self: flex-start; font: inherit; padding: .35rem .9rem; min-height: 24px; cursor: pointer; }
+  .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  @media (forced-colors: active) { .tip, .message { border-color: CanvasText; } }
 `);
+
+/** Creates an element with a class and optional text (never innerHTML: data is text). */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+/** A small SVG swatch: the series' line (dashed or not) and its marker shape. */
+function swatch(item) {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('width', '22');
+  svg.setAttribute('height', '12');
+  svg.setAttribute('aria-hidden', 'true');
+  const line = document.createElementNS(SVG, 'line');
+  for (const [k, v] of Object.entries({ x1: 1, y1: 6, x2: 21, y2: 6, stroke: item.color, 'stroke-width': 2 })) line.setAttribute(k, v);
+  if (item.dashed) line.setAttribute('stroke-dasharray', '5 3');
+  const shapes = {
+    circle: ['circle', { cx: 11, cy: 6, r: 3.5 }],
+    square: ['rect', { x: 7.5, y: 2.5, width: 7, height: 7 }],
+    triangle: ['polygon', { points: '11,1.5 15.5,9.5 6.5,9.5' }],
+    diamond: ['polygon', { points: '11,1.5 15.5,6 11,10.5 6.5,6' }],
+  };
+  const [tag, attrs] = shapes[item.shape] ?? shapes.circle;
+  const marker = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries({ ...attrs, fill: item.color })) marker.setAttribute(k, v);
+  svg.append(line, marker);
+  return svg;
+}
 
 class PlanProgressElement extends HTMLElement {
   static observedAttributes = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height'];
 
-  #canvas;
-  #message;
+  #frame; #title; #legend; #stage; #canvas; #overlay; #tip; #source; #message; #live;
   #chart = null;
-  #resize = null;
-  #frame = 0;
+  #chrome = null;
+  #hidden = new Set();
+  #hover = -1;
+  #focus = -1;
+  #pinned = false;
+  #width = 0;
+  #raf = 0;
   #loadId = 0;
+  #abort = null;
+  #resize = null;
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];
-    this.#canvas = document.createElement('canvas');
+    this.#frame = el('div', 'pp');
+    this.#title = el('p', 'title');
+    this.#title.id = 'title';
+    this.#legend = el('div', 'legend');
+    this.#legend.setAttribute('role', 'group');
+    this.#stage = el('div', 'stage');
+    this.#canvas = el('canvas', 'chart');
     // plotters anchors text with textAlign start/end: keep the canvas LTR even in RTL pages
     this.#canvas.setAttribute('dir', 'ltr');
     this.#canvas.setAttribute('role', 'img');
-    this.#message = document.createElement('div');
-    this.#message.className = 'message';
-    this.#message.setAttribute('role', 'alert');
+    this.#canvas.setAttribute('aria-labelledby', 'title');
+    this.#overlay = el('canvas', 'overlay');
+    this.#overlay.setAttribute('dir', 'ltr');
+    this.#overlay.setAttribute('aria-hidden', 'true');
+    this.#tip = el('div', 'tip');
+    this.#tip.setAttribute('role', 'tooltip');
+    this.#tip.id = 'tip';
+    this.#tip.hidden = true;
+    this.#stage.append(this.#canvas, this.#overlay, this.#tip);
+    this.#source = el('p', 'source');
+    this.#message = el('div', 'message');
     this.#message.hidden = true;
-    root.append(this.#canvas, this.#message);
+    this.#live = el('div', 'live');
+    this.#live.setAttribute('aria-live', 'polite');
+    this.#frame.append(this.#title, this.#legend, this.#stage, this.#source, this.#message, this.#live);
+    root.append(this.#frame);
   }
 
   connectedCallback() {
-    this.#resize = new ResizeObserver(() => this.#scheduleDraw());
+    // every listener and observer of this instance goes when it is removed from the page
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    const stage = this.#stage;
+    stage.addEventListener('pointermove', (e) => this.#onPointerMove(e), { signal });
+    stage.addEventListener('pointerleave', () => { if (!this.#pinned) this.#hideTip(); }, { signal });
+    stage.addEventListener('pointerdown', (e) => this.#onPointerDown(e), { signal });
+    stage.addEventListener('click', (e) => this.#onClick(e), { signal });
+    stage.addEventListener('keydown', (e) => this.#onKey(e), { signal });
+    stage.addEventListener('blur', () => this.#onBlur(), { signal });
+    this.#legend.addEventListener('click', (e) => this.#onLegend(e), { signal });
+    document.addEventListener('pointerdown', (e) => {
+      if (this.#pinned && !e.composedPath().includes(this)) this.#hideTip();
+    }, { signal });
+    this.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !this.#tip.hidden) { this.#hideTip(); e.stopPropagation(); }
+    }, { signal });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      if ((this.getAttribute('theme') || '') === 'auto') this.#schedule();
+    }, { signal });
+    this.#watchRatio(signal);
+    this.#resize = new ResizeObserver(() => {
+      if (Math.round(this.clientWidth) !== this.#width) this.#schedule();
+    });
     this.#resize.observe(this);
     this.#load();
   }
 
   disconnectedCallback() {
+    this.#abort?.abort();
+    this.#abort = null;
     this.#resize?.disconnect();
     this.#resize = null;
-    cancelAnimationFrame(this.#frame);
+    cancelAnimationFrame(this.#raf);
     this.#chart?.free();
     this.#chart = null;
     this.#loadId++;
@@ -70,23 +188,68 @@ class PlanProgressElement extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
     if (name === 'src') this.#load();
-    else this.#scheduleDraw();
+    else {
+      if (name === 'series' || name === 'view') this.#hidden.clear();
+      this.#schedule();
+    }
+  }
+
+  /** Redraw when the device pixel ratio changes (zoom, another screen). */
+  #watchRatio(signal) {
+    const query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    query.addEventListener('change', () => {
+      if (signal.aborted) return;
+      this.#schedule();
+      this.#watchRatio(signal);
+    }, { signal, once: true });
+  }
+
+  #lang() {
+    return this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang')
+      || document.documentElement.lang || this.#chart?.defaultLanguage || 'en';
+  }
+
+  #text(key, ...args) {
+    try { return uiText(this.#lang(), key, args) || key; } catch { return key; }
+  }
+
+  /** The view asked for; an unknown name goes to Rust, which says which views exist. */
+  #viewName() {
+    return this.getAttribute('view') || 'series';
+  }
+
+  #size() {
+    const width = Math.max(200, Math.round(this.clientWidth || 600));
+    const asked = Number(this.getAttribute('height'));
+    if (asked > 0) return { width, height: Math.max(150, asked) };
+    const view = this.#viewName();
+    const narrow = width < 560;
+    const heights = {
+      overview: narrow ? 1100 : Math.max(560, width * 0.7),
+      status: narrow ? 720 : 420,
+      progress: narrow ? 620 : 420,
+      timeline: narrow ? 640 : Math.min(440, Math.max(320, width * 0.45)),
+    };
+    const height = heights[view] ?? Math.min(420, Math.max(260, width * 0.55));
+    return { width, height: Math.round(height) };
   }
 
   #setState(state) {
     this.dataset.state = state;
+    this.#frame.setAttribute('aria-busy', String(state === 'loading'));
   }
 
   async #load() {
     const id = ++this.#loadId;
     this.#setState('loading');
-    this.#message.hidden = true;
-    this.#sizeCanvas();
+    this.#hideTip();
+    this.#showLoading();
     try {
       const [text] = await Promise.all([this.#readData(), loadWasm()]);
       if (id !== this.#loadId) return; // a newer load or a removal superseded this one
       this.#chart?.free();
-      this.#chart = new Chart(text);
+      this.#chart = null;
+      this.#chart = new Chart(text, this.#lang());
       this.#draw();
     } catch (error) {
       if (id === this.#loadId) this.#fail(error);
@@ -104,67 +267,246 @@ class PlanProgressElement extends HTMLElement {
     try {
       response = await fetch(new URL(src, document.baseURI), { credentials: 'omit' });
     } catch {
-      throw new Error(`the data could not be reached (${src})`);
+      await loadWasm().catch(() => {});
+      throw new Error(this.#text('network', src));
     }
-    if (!response.ok) throw new Error(`the server answered ${response.status} for ${src}`);
+    if (!response.ok) {
+      await loadWasm().catch(() => {});
+      throw new Error(this.#text('http', String(response.status), src));
+    }
     return response.text();
   }
 
-  #size() {
-    const width = Math.max(200, Math.round(this.clientWidth || 600));
-    const asked = Number(this.getAttribute('height'));
-    const height = asked > 0 ? asked : Math.round(Math.min(480, Math.max(320, width * 0.6)));
-    return { width, height };
-  }
-
-  #sizeCanvas() {
-    const { width, height } = this.#size();
-    this.#canvas.style.height = `${height}px`;
+  #showLoading() {
+    const { height } = this.#size();
+    this.#stage.hidden = true;
+    this.#message.className = 'message loading';
+    this.#message.replaceChildren(el('span', '', wasmReady ? this.#text('loading') : '…'));
     this.#message.style.minHeight = `${height}px`;
-    return { width, height };
+    this.#message.removeAttribute('role');
+    this.#message.hidden = false;
   }
 
-  #scheduleDraw() {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = requestAnimationFrame(() => this.#draw());
+  #schedule() {
+    cancelAnimationFrame(this.#raf);
+    this.#raf = requestAnimationFrame(() => this.#draw());
+  }
+
+  #colors() {
+    const style = getComputedStyle(this);
+    const read = (name) => style.getPropertyValue(`--pp-${name}`).trim();
+    const colors = {};
+    for (const name of COLOR_PROPS) if (read(name)) colors[name] = read(name);
+    colors.series = [1, 2, 3, 4, 5, 6].map((i) => read(`series-${i}`));
+    return colors;
+  }
+
+  #theme() {
+    const theme = this.getAttribute('theme') || 'light';
+    if (theme === 'auto') return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    return theme === 'dark' ? 'dark' : 'light';
   }
 
   #draw() {
     if (!this.#chart) return;
-    const { width, height } = this.#sizeCanvas();
+    const { width, height } = this.#size();
+    this.#width = Math.round(this.clientWidth);
     const year = (name) => {
       const value = parseInt(this.getAttribute(name) ?? '', 10);
-      return Number.isFinite(value) ? value : undefined;
+      return Number.isFinite(value) ? value : null;
     };
-    const lang = this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') || '';
-    let theme = this.getAttribute('theme') || 'light';
-    if (theme === 'auto') theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    const theme = this.#theme();
+    const options = {
+      view: this.#viewName(), series: this.getAttribute('series') || '', hidden: [...this.#hidden].join(','),
+      from: year('from'), to: year('to'), lang: this.#lang(), theme, colors: this.#colors(),
+      // the padding of the frame is outside the canvas
+      width: width - 24, height,
+    };
+    let chrome;
     try {
-      const points = this.#chart.draw(this.#canvas, this.getAttribute('view') || 'series',
-        this.getAttribute('series') || '', year('from'), year('to'), lang, theme,
-        width, height, window.devicePixelRatio || 1);
-      this.#canvas.hidden = false;
-      this.#message.hidden = true;
-      const first = this.dataset.state !== 'ready';
-      this.#setState('ready');
-      if (first) this.dispatchEvent(new CustomEvent('plan-progress:ready', { detail: { points }, bubbles: true }));
+      chrome = JSON.parse(this.#chart.draw(this.#canvas, JSON.stringify(options), window.devicePixelRatio || 1));
     } catch (error) {
       this.#fail(error);
+      return;
+    }
+    this.#chrome = chrome;
+    this.#canvas.style.height = `${height}px`;
+    this.#overlay.style.height = `${height}px`;
+    this.#frame.classList.toggle('dark', theme === 'dark');
+    this.#frame.setAttribute('dir', chrome.dir);
+    this.#frame.setAttribute('lang', chrome.lang);
+    this.#title.textContent = chrome.title;
+    this.#source.textContent = chrome.source;
+    this.#renderLegend(chrome.legend);
+    this.#stage.tabIndex = chrome.points > 0 ? 0 : -1;
+    this.#stage.hidden = false;
+    this.#message.hidden = true;
+    this.#hover = -1;
+    this.#focus = Math.min(this.#focus, chrome.points - 1);
+    this.#hideTip();
+    const first = this.dataset.state !== 'ready';
+    this.#setState('ready');
+    if (first) this.dispatchEvent(new CustomEvent('plan-progress:ready', { detail: { points: chrome.points }, bubbles: true }));
+  }
+
+  #renderLegend(items) {
+    // a single series needs no legend: the title names it
+    if (items.length < 2) { this.#legend.replaceChildren(); return; }
+    this.#legend.replaceChildren(...items.map((item) => {
+      const button = el('button');
+      button.type = 'button';
+      button.dataset.id = item.id;
+      button.setAttribute('aria-pressed', String(!item.hidden));
+      button.append(swatch(item), el('span', '', item.label));
+      return button;
+    }));
+  }
+
+  #onLegend(event) {
+    const button = event.target.closest?.('button[data-id]');
+    if (!button) return;
+    const id = button.dataset.id;
+    const shown = this.#chrome?.legend.filter((l) => !this.#hidden.has(l.id)) ?? [];
+    if (this.#hidden.has(id)) this.#hidden.delete(id);
+    else if (shown.length > 1) this.#hidden.add(id); // never hide the last series
+    this.#draw();
+    this.shadowRoot.querySelector(`.legend button[data-id="${CSS.escape(id)}"]`)?.focus();
+  }
+
+  #point(event) {
+    const rect = this.#canvas.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  }
+
+  #onPointerMove(event) {
+    if (!this.#chart || event.pointerType === 'touch' || this.#pinned) return;
+    const { x, y } = this.#point(event);
+    const index = this.#chart.hit(x, y, 16);
+    if (index === this.#hover) return;
+    this.#hover = index;
+    if (index < 0) this.#hideTip();
+    else this.#showTip(index, false);
+  }
+
+  #onPointerDown(event) {
+    if (!this.#chart || event.pointerType === 'mouse') return;
+    // touch and pen: a tap shows the nearest datum and keeps it until a tap elsewhere or Esc
+    const { x, y } = this.#point(event);
+    const index = this.#chart.hit(x, y, 28);
+    if (index < 0) { this.#hideTip(); return; }
+    this.#hover = index;
+    this.#showTip(index, false);
+    this.#pinned = true;
+  }
+
+  #onClick(event) {
+    if (!this.#chart || event.target !== this.#canvas) return;
+    const { x, y } = this.#point(event);
+    const index = this.#chart.hit(x, y, event.pointerType === 'touch' ? 28 : 16);
+    if (index >= 0) this.#select(index);
+  }
+
+  #onBlur() {
+    if (this.#focus >= 0) this.#chart?.highlight(this.#overlay, -1, true, window.devicePixelRatio || 1);
+    if (!this.#pinned) this.#hideTip();
+  }
+
+  #onKey(event) {
+    if (!this.#chart) return;
+    if (event.key === 'Escape') {
+      if (!this.#tip.hidden) { this.#hideTip(); event.preventDefault(); event.stopPropagation(); }
+      else this.#stage.blur();
+      return;
+    }
+    if ((event.key === 'Enter' || event.key === ' ') && this.#focus >= 0) {
+      event.preventDefault();
+      this.#select(this.#focus);
+      return;
+    }
+    const next = this.#chart.step(this.#focus, event.key);
+    if (next < 0) return;
+    event.preventDefault();
+    this.#focus = next;
+    const details = this.#showTip(next, true);
+    if (details) this.#live.textContent = details.sentence;
+  }
+
+  #select(index) {
+    const json = this.#chart?.details(index);
+    if (!json) return;
+    const details = JSON.parse(json);
+    this.dispatchEvent(new CustomEvent('plan-progress:select', { detail: details.data, bubbles: true }));
+  }
+
+  /** Shows the tooltip of datum `index` and its ring on the overlay; returns its details. */
+  #showTip(index, focus) {
+    const json = this.#chart.details(index);
+    if (!json) { this.#hideTip(); return null; }
+    const d = JSON.parse(json);
+    this.#chart.highlight(this.#overlay, index, focus, window.devicePixelRatio || 1);
+    const parts = [el('p', 'heading', d.heading)];
+    const value = el('p', 'value', d.when ? `${d.when} · ${d.value}` : d.value);
+    parts.push(value);
+    for (const line of d.lines) parts.push(el('p', '', line));
+    if (d.note) parts.push(el('p', 'note', d.note));
+    if (d.source) {
+      const source = el('p', 'source');
+      const name = [d.source.publisher, d.source.title, d.source.date].filter(Boolean).join(', ');
+      if (d.source.url && /^https?:\/\//.test(d.source.url)) {
+        const link = el('a', '', name);
+        link.href = d.source.url;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        source.append(link);
+      } else source.textContent = name;
+      parts.push(source);
+    }
+    this.#tip.replaceChildren(...parts);
+    this.#tip.setAttribute('dir', this.#chrome?.dir ?? 'ltr');
+    this.#tip.hidden = false;
+    this.#placeTip(d.box);
+    this.#stage.setAttribute('aria-describedby', 'tip');
+    return d;
+  }
+
+  /** Puts the tooltip above the datum, or below when there is no room, inside the stage. */
+  #placeTip([x, y, w, h]) {
+    const stage = this.#stage.getBoundingClientRect();
+    const tip = this.#tip.getBoundingClientRect();
+    const gap = 12;
+    let left = Math.min(Math.max(0, x - tip.width / 2), Math.max(0, stage.width - tip.width));
+    let top = y - h / 2 - gap - tip.height;
+    if (top < 0) top = y + h / 2 + gap;
+    if (top + tip.height > stage.height) top = Math.max(0, stage.height - tip.height);
+    this.#tip.style.left = `${Math.round(left)}px`;
+    this.#tip.style.top = `${Math.round(top)}px`;
+  }
+
+  #hideTip() {
+    this.#pinned = false;
+    this.#hover = -1;
+    this.#tip.hidden = true;
+    this.#stage.removeAttribute('aria-describedby');
+    if (this.#chart && this.#chrome) {
+      const focusShown = this.shadowRoot.activeElement === this.#stage && this.#focus >= 0;
+      this.#chart.highlight(this.#overlay, focusShown ? this.#focus : -1, true, window.devicePixelRatio || 1);
     }
   }
 
   #fail(error) {
     const detail = error instanceof Error ? error.message : String(error);
     this.#setState('error');
-    this.#canvas.hidden = true;
-    const title = document.createElement('strong');
-    title.textContent = 'This chart could not be shown.';
-    const pre = document.createElement('pre');
-    pre.textContent = detail;
-    const retry = document.createElement('button');
+    this.#stage.hidden = true;
+    this.#title.textContent = '';
+    this.#legend.replaceChildren();
+    this.#source.textContent = '';
+    const title = el('strong', '', wasmReady ? this.#text('error') : 'This chart could not be shown.');
+    const pre = el('pre', '', detail);
+    const retry = el('button', '', wasmReady ? this.#text('retry') : 'Retry');
     retry.type = 'button';
-    retry.textContent = 'Retry';
-    retry.addEventListener('click', () => this.#load());
+    retry.addEventListener('click', () => this.#load(), { once: true });
+    this.#message.className = 'message';
+    this.#message.setAttribute('role', 'alert');
     this.#message.replaceChildren(title, pre, retry);
     this.#message.hidden = false;
     this.dispatchEvent(new CustomEvent('plan-progress:error', { detail: { message: detail }, bubbles: true }));

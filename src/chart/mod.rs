@@ -2,6 +2,7 @@
 
 mod axes;
 mod frame;
+pub mod hit;
 pub mod measure;
 mod overview;
 pub mod paint;

@@ -171,6 +171,16 @@ pub fn paint<DB: DrawingBackend>(
                     stroke(*edge, 1.0),
                 )?;
             }
+            Mark::Ring {
+                x,
+                y,
+                r,
+                color: c,
+                width,
+            } => {
+                let style = stroke(*c, *width);
+                db.draw_circle(at(*x, *y), (r * s).round().max(1.0) as u32, &style, false)?;
+            }
             Mark::Text {
                 x,
                 y,

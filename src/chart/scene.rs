@@ -24,6 +24,63 @@ impl Color {
         }
     }
 
+    pub const TRANSPARENT: Color = Color {
+        r: 0,
+        g: 0,
+        b: 0,
+        a: 0.0,
+    };
+
+    /// Reads a CSS colour as a host page writes it in a custom property: `#rgb`, `#rrggbb`,
+    /// `rgb(r, g, b)` or `rgba(r, g, b, a)`. Anything else (named colours, `var()`) is `None`,
+    /// and the theme's own colour stays.
+    pub fn parse_css(text: &str) -> Option<Color> {
+        let t = text.trim();
+        if let Some(hex) = t.strip_prefix('#') {
+            let digits: Vec<u8> = hex
+                .chars()
+                .map(|c| c.to_digit(16).map(|d| d as u8))
+                .collect::<Option<_>>()?;
+            return match digits[..] {
+                [r, g, b] => Some(Color::hex(
+                    u32::from(r * 17) << 16 | u32::from(g * 17) << 8 | u32::from(b * 17),
+                )),
+                [r1, r0, g1, g0, b1, b0] => Some(Color {
+                    r: r1 * 16 + r0,
+                    g: g1 * 16 + g0,
+                    b: b1 * 16 + b0,
+                    a: 1.0,
+                }),
+                _ => None,
+            };
+        }
+        let inner = t
+            .strip_prefix("rgba(")
+            .or_else(|| t.strip_prefix("rgb("))?
+            .strip_suffix(')')?;
+        let parts: Vec<f64> = inner
+            .split([',', ' ', '/'])
+            .filter(|p| !p.is_empty())
+            .map(|p| p.parse::<f64>().ok())
+            .collect::<Option<_>>()?;
+        let channel = |v: f64| v.clamp(0.0, 255.0).round() as u8;
+        match parts[..] {
+            [r, g, b] => Some(Color {
+                r: channel(r),
+                g: channel(g),
+                b: channel(b),
+                a: 1.0,
+            }),
+            [r, g, b, a] => Some(Color {
+                r: channel(r),
+                g: channel(g),
+                b: channel(b),
+                a: a.clamp(0.0, 1.0),
+            }),
+            _ => None,
+        }
+    }
+
     pub fn css(&self) -> String {
         if self.a >= 1.0 {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
@@ -83,6 +140,14 @@ pub enum Mark {
         shape: Shape,
         fill: Color,
         stroke: Color,
+    },
+    /// An unfilled circle: the highlight and focus rings of the overlay.
+    Ring {
+        x: f64,
+        y: f64,
+        r: f64,
+        color: Color,
+        width: f64,
     },
     Text {
         x: f64,
@@ -186,5 +251,34 @@ impl Scene {
                 _ => None,
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_css_colours() {
+        assert_eq!(Color::parse_css(" #1f5fa6"), Some(Color::hex(0x1f5fa6)));
+        assert_eq!(Color::parse_css("#fff"), Some(Color::hex(0xffffff)));
+        assert_eq!(
+            Color::parse_css("rgb(31, 95, 166)"),
+            Some(Color::hex(0x1f5fa6))
+        );
+        assert_eq!(Color::parse_css("rgba(0,0,0,0.5)").map(|c| c.a), Some(0.5));
+        assert_eq!(Color::parse_css("rgb(0 0 0 / 0.5)").map(|c| c.a), Some(0.5));
+        for bad in [
+            "",
+            "red",
+            "#12",
+            "#gggggg",
+            "rgb(1,2)",
+            "var(--x)",
+            "rgb(1,2,3",
+        ] {
+            assert_eq!(Color::parse_css(bad), None, "{bad}");
+        }
+        assert_eq!(Color::hex(0x1f5fa6).css(), "#1f5fa6");
     }
 }

@@ -1,6 +1,14 @@
 //! Colours for light and dark pages.
 
 use super::scene::{Color, Shape};
+use crate::json::Json;
+
+fn item_color(item: &Json) -> Option<Color> {
+    match item {
+        Json::String(s) => Color::parse_css(s),
+        _ => None,
+    }
+}
 
 /// The colours of one theme. Series colours are chosen dark enough on the light background
 /// and light enough on the dark one for marks to stand out (WCAG 1.4.11 asks 3:1).
@@ -59,6 +67,34 @@ impl Theme {
         }
     }
 
+    /// Applies the host page's colours (read from its CSS custom properties by the widget):
+    /// `{"background": "#fff", "text": …, "muted": …, "grid": …, "axis": …, "series": [...]}`.
+    /// A colour that does not parse keeps the theme's own.
+    pub fn apply_css(&mut self, colors: &Json) {
+        let parse = |key: &str| match colors.get(key) {
+            Some(Json::String(s)) => Color::parse_css(s),
+            _ => None,
+        };
+        for (key, slot) in [
+            ("background", &mut self.background),
+            ("text", &mut self.text),
+            ("muted", &mut self.muted),
+            ("grid", &mut self.grid),
+            ("axis", &mut self.axis),
+        ] {
+            if let Some(c) = parse(key) {
+                *slot = c;
+            }
+        }
+        if let Some(Json::Array(items)) = colors.get("series") {
+            for (slot, item) in self.series.iter_mut().zip(items) {
+                if let Some(c) = item_color(item) {
+                    *slot = c;
+                }
+            }
+        }
+    }
+
     /// The colour, marker and dash of the `i`-th series: three cues, not colour alone.
     pub fn series_style(&self, i: usize) -> (Color, Shape, Option<(f64, f64)>) {
         const SHAPES: [Shape; 4] = [
@@ -73,5 +109,28 @@ impl Theme {
             SHAPES[i % SHAPES.len()],
             DASHES[i % DASHES.len()],
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_colours_override_the_theme() {
+        let mut t = Theme::light();
+        let css = crate::json::parse(
+            r##"{"background": "#000000", "text": "nonsense", "series": ["", "#ff0000"]}"##,
+        )
+        .unwrap();
+        t.apply_css(&css);
+        assert_eq!(t.background, Color::hex(0x000000));
+        assert_eq!(
+            t.text,
+            Theme::light().text,
+            "unparsable colours are ignored"
+        );
+        assert_eq!(t.series[0], Theme::light().series[0]);
+        assert_eq!(t.series[1], Color::hex(0xff0000));
     }
 }

@@ -1,106 +1,309 @@
-//! The browser side: a dataset loaded once, drawn on a canvas at the device pixel ratio.
+//! The browser side: a dataset loaded once, drawn on a canvas at the device pixel ratio, and
+//! asked about by the page (what is under the pointer, what to say about it, where the
+//! keyboard focus goes next).
 //!
 //! The custom element itself is a small JS shim (`www/plan-progress.js`): wasm-bindgen cannot
-//! define a class that extends `HTMLElement`. It fetches the JSON text, hands it to
-//! [`Chart::new`] and calls [`Chart::draw`] whenever the size, ratio or attributes change.
-//! Nothing here panics on data or DOM input: every failure is returned to the shim as an
-//! `Error` whose message the widget shows.
+//! define a class that extends `HTMLElement`. The shim owns the DOM and its events; every
+//! decision about the data is taken here. Nothing here panics on data or DOM input: a failure
+//! is returned to the shim as an `Error` whose message the widget shows, in the reader's
+//! language. Structured answers cross the boundary as JSON text (built by `crate::json`), which
+//! keeps serde out of the wasm.
 
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::chart::hit::{self, Move};
 use crate::chart::paint::{self, Surface, FONT_FAMILY};
-use crate::chart::{self, Measure, Theme, View, ViewKind};
-use crate::model::{self, Dataset};
+use crate::chart::{self, Color, Mark, Measure, Scene, Theme, View, ViewKind};
+use crate::describe;
+use crate::i18n::{self, Lang, Msg};
+use crate::json::{self, Json};
+use crate::model::{self, Dataset, LoadError};
 
-/// A validated dataset, ready to be drawn in any view.
+/// A validated dataset and the last view drawn of it.
 #[wasm_bindgen]
 pub struct Chart {
     dataset: Dataset,
+    drawn: Option<(View, Scene)>,
 }
 
 #[wasm_bindgen]
 impl Chart {
-    /// Reads and validates the dataset's JSON text; the error lists every problem found.
+    /// Reads and validates the dataset's JSON text. The error says, in `lang`, whether the file
+    /// is not JSON or not a valid dataset, and lists every problem with its JSON path.
     #[wasm_bindgen(constructor)]
-    pub fn new(json: &str) -> Result<Chart, JsError> {
-        model::load(json)
-            .map(|dataset| Chart { dataset })
-            .map_err(|e| JsError::new(&e.to_string()))
+    pub fn new(json: &str, lang: &str) -> Result<Chart, JsError> {
+        let ui = Lang::from_tag(lang);
+        match model::load(json) {
+            Ok(dataset) => Ok(Chart {
+                dataset,
+                drawn: None,
+            }),
+            Err(LoadError::Syntax(e)) => Err(JsError::new(&i18n::tf(
+                ui,
+                Msg::ErrorJson,
+                &[&e.to_string()],
+            ))),
+            Err(e) => Err(JsError::new(&format!(
+                "{}\n{e}",
+                i18n::t(ui, Msg::ErrorInvalid)
+            ))),
+        }
     }
 
-    /// The dataset's default language, used when the page does not give one.
+    /// The dataset's default language, used when neither the element nor the page gives one.
     #[wasm_bindgen(getter, js_name = defaultLanguage)]
     pub fn default_language(&self) -> String {
         self.dataset.plan.default_language.clone()
     }
 
-    /// Draws `view` on `canvas` at `width` x `height` CSS pixels and `dpr` device pixels per CSS
-    /// pixel: the canvas's backing store is sized here, so the chart stays crisp on HiDPI
-    /// screens. Returns the number of data points drawn.
-    #[allow(clippy::too_many_arguments)]
+    /// Draws a view on `canvas` and returns its chrome as JSON: `{title, legend, source, dir,
+    /// lang, points}` (the shim shows title, legend and source as HTML). `options` is JSON:
+    /// `{view, series, hidden, from, to, lang, theme, colors, width, height}` with sizes in CSS
+    /// pixels; the canvas's backing store is sized to `dpr` device pixels per CSS pixel, so the
+    /// chart stays crisp on HiDPI screens.
     pub fn draw(
-        &self,
+        &mut self,
         canvas: &HtmlCanvasElement,
-        view: &str,
-        series: &str,
-        from: Option<i32>,
-        to: Option<i32>,
-        lang: &str,
-        theme: &str,
-        width: f64,
-        height: f64,
+        options: &str,
         dpr: f64,
-    ) -> Result<usize, JsError> {
-        let kind = ViewKind::from_name(view).ok_or_else(|| {
+    ) -> Result<String, JsError> {
+        let view = self.view_from(options)?;
+        let context = context_2d(canvas)?;
+        let scene = chart::build(&self.dataset, &view, &CanvasMeasure(&context)).map_err(|e| {
+            JsError::new(&i18n::tf(view.ui_lang(), Msg::ErrorView, &[&e.to_string()]))
+        })?;
+        paint_on(canvas, &scene, dpr)?;
+        let answer = chrome_json(&scene, &view);
+        self.drawn = Some((view, scene));
+        Ok(answer.to_string())
+    }
+
+    /// The index of the datum under (x, y) in CSS pixels, within `radius`, or -1.
+    pub fn hit(&self, x: f64, y: f64, radius: f64) -> i32 {
+        self.scene()
+            .and_then(|s| hit::nearest(s, x, y, radius))
+            .map_or(-1, |i| i as i32)
+    }
+
+    /// Where the focus goes from datum `from` (-1: none yet) for a `KeyboardEvent.key`; -1
+    /// when the key is not a navigation key.
+    pub fn step(&self, from: i32, key: &str) -> i32 {
+        let (Some(scene), Some(m)) = (self.scene(), Move::from_key(key)) else {
+            return -1;
+        };
+        let from = usize::try_from(from).ok();
+        hit::step(scene, from, m).map_or(-1, |i| i as i32)
+    }
+
+    /// The number of data drawn.
+    #[wasm_bindgen(getter)]
+    pub fn count(&self) -> usize {
+        self.scene().map_or(0, |s| s.targets.len())
+    }
+
+    /// What to say about datum `index` as JSON (`heading`, `value`, `when`, `lines`, `note`,
+    /// `source`, `data`, `sentence`), or `undefined`.
+    pub fn details(&self, index: usize) -> Option<String> {
+        let (view, scene) = self.drawn.as_ref()?;
+        let target = scene.targets.get(index)?;
+        let d = describe::details(&self.dataset, view, target.datum)?;
+        let mut out = d.to_json();
+        if let Json::Object(members) = &mut out {
+            members.push(("sentence".into(), d.sentence(view.ui_lang()).into()));
+            let place = [target.x, target.y, target.w, target.h];
+            let place = Json::Array(place.into_iter().map(Json::from).collect());
+            members.push(("box".into(), place));
+        }
+        Some(out.to_string())
+    }
+
+    /// Draws the hover highlight (or, with `focus`, the keyboard focus ring) of datum `index`
+    /// on the transparent `overlay` canvas laid over the chart; -1 clears it. The chart itself
+    /// is never redrawn for hover or focus.
+    pub fn highlight(
+        &self,
+        overlay: &HtmlCanvasElement,
+        index: i32,
+        focus: bool,
+        dpr: f64,
+    ) -> Result<(), JsError> {
+        let Some((view, scene)) = &self.drawn else {
+            return Ok(());
+        };
+        let target = usize::try_from(index)
+            .ok()
+            .and_then(|i| scene.targets.get(i));
+        let marks = target.map_or_else(Vec::new, |t| ring_marks(t, &view.theme, focus));
+        let overlay_scene = Scene {
+            width: scene.width,
+            height: scene.height,
+            background: Color::TRANSPARENT,
+            marks,
+            targets: Vec::new(),
+            plot: scene.plot,
+            chrome: Default::default(),
+        };
+        paint_on(overlay, &overlay_scene, dpr)
+    }
+}
+
+impl Chart {
+    fn scene(&self) -> Option<&Scene> {
+        self.drawn.as_ref().map(|(_, s)| s)
+    }
+
+    /// Reads the shim's options; unknown or malformed options fall back to defaults, except an
+    /// unknown view, which the reader should hear about.
+    fn view_from(&self, options: &str) -> Result<View, JsError> {
+        let o = json::parse(options).map_err(|e| JsError::new(&e.to_string()))?;
+        let text = |key: &str| match o.get(key) {
+            Some(Json::String(s)) => s.trim().to_string(),
+            _ => String::new(),
+        };
+        let number = |key: &str| match o.get(key) {
+            Some(Json::Number(n)) if n.is_finite() => Some(*n),
+            _ => None,
+        };
+        let list = |key: &str| -> Vec<String> {
+            text(key)
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let name = text("view");
+        let name = if name.is_empty() { "series" } else { &name };
+        let kind = ViewKind::from_name(name).ok_or_else(|| {
             JsError::new(&format!(
-                "unknown view \"{view}\" (one of: {})",
+                "unknown view \"{name}\" (one of: {})",
                 ViewKind::NAMES.join(", ")
             ))
         })?;
-        let dpr = if dpr.is_finite() {
-            dpr.clamp(1.0, 4.0)
-        } else {
-            1.0
-        };
-        let mut v = View::new(
-            kind,
-            width.clamp(100.0, 4000.0),
-            height.clamp(100.0, 4000.0),
-        );
-        v.series = series
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect();
-        v.from = from;
-        v.to = to;
-        v.lang = if lang.is_empty() {
+        let width = number("width").unwrap_or(600.0).clamp(200.0, 4000.0);
+        let height = number("height").unwrap_or(360.0).clamp(150.0, 4000.0);
+        let mut view = View::new(kind, width, height);
+        view.series = list("series");
+        view.hidden = list("hidden");
+        view.from = number("from").map(|y| y as i32);
+        view.to = number("to").map(|y| y as i32);
+        let lang = text("lang");
+        view.lang = if lang.is_empty() {
             self.dataset.plan.default_language.clone()
         } else {
-            lang.to_string()
+            lang
         };
-        v.theme = Theme::by_name(theme).unwrap_or_else(Theme::light);
-
-        let context = context_2d(canvas)?;
-        let scene = chart::build(&self.dataset, &v, &CanvasMeasure(&context))
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        canvas.set_width((v.width * dpr).round() as u32);
-        canvas.set_height((v.height * dpr).round() as u32);
-        let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
-        let surface = Surface {
-            scale: dpr,
-            font_scale: 1.0,
-            family: FONT_FAMILY,
-        };
-        paint::paint(&mut backend, &scene, surface)
-            .map_err(|e| JsError::new(&format!("drawing failed: {e}")))?;
-        Ok(scene.targets.len())
+        view.theme = Theme::by_name(&text("theme")).unwrap_or_else(Theme::light);
+        if let Some(colors) = o.get("colors") {
+            view.theme.apply_css(colors);
+        }
+        view.decorate = matches!(o.get("decorate"), Some(Json::Bool(true)));
+        Ok(view)
     }
+}
+
+/// The widget's own words, for the shim's messages (loading, retry, errors), in `lang`.
+#[wasm_bindgen(js_name = uiText)]
+pub fn ui_text(lang: &str, key: &str, args: Vec<String>) -> String {
+    let msg = match key {
+        "loading" => Msg::Loading,
+        "retry" => Msg::Retry,
+        "error" => Msg::ErrorTitle,
+        "network" => Msg::ErrorNetwork,
+        "http" => Msg::ErrorHttp,
+        _ => return String::new(),
+    };
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    i18n::tf(Lang::from_tag(lang), msg, &args)
+}
+
+/// The chrome of a drawn scene, as the shim needs it.
+fn chrome_json(scene: &Scene, view: &View) -> Json {
+    let legend = scene
+        .chrome
+        .legend
+        .iter()
+        .map(|item| {
+            json::object([
+                ("id", item.id.as_str().into()),
+                ("label", item.label.as_str().into()),
+                ("color", item.color.css().into()),
+                ("shape", format!("{:?}", item.shape).to_lowercase().into()),
+                ("dashed", Json::Bool(item.dash.is_some())),
+                ("hidden", Json::Bool(item.hidden)),
+            ])
+        })
+        .collect();
+    let dir = if view.ui_lang().is_rtl() {
+        "rtl"
+    } else {
+        "ltr"
+    };
+    json::object([
+        ("title", scene.chrome.title.as_str().into()),
+        ("legend", Json::Array(legend)),
+        ("source", scene.chrome.source.as_str().into()),
+        ("dir", dir.into()),
+        ("lang", view.text_lang().into()),
+        ("points", (scene.targets.len() as f64).into()),
+        ("background", view.theme.background.css().into()),
+    ])
+}
+
+/// The ring drawn around a hovered or focused datum: a halo in the background colour under a
+/// ring in the text colour, visible on any mark (3:1 against both).
+fn ring_marks(t: &chart::Target, theme: &Theme, focus: bool) -> Vec<Mark> {
+    let width = if focus { 3.0 } else { 2.0 };
+    if t.w > 0.0 {
+        let rect = |grow: f64, color: Color| Mark::Rect {
+            x: t.x - t.w / 2.0 - grow,
+            y: t.y - t.h / 2.0 - grow,
+            w: t.w + 2.0 * grow,
+            h: t.h + 2.0 * grow,
+            fill: None,
+            stroke: Some(color),
+        };
+        let mut marks = vec![rect(1.0, theme.background), rect(2.0, theme.text)];
+        if focus {
+            marks.push(rect(3.0, theme.text));
+        }
+        return marks;
+    }
+    let ring = |r: f64, color: Color, w: f64| Mark::Ring {
+        x: t.x,
+        y: t.y,
+        r,
+        color,
+        width: w,
+    };
+    vec![
+        ring(8.0, theme.background, width + 2.0),
+        ring(8.0, theme.text, width),
+    ]
+}
+
+/// Sizes `canvas`'s backing store for `dpr` and paints `scene` on it.
+fn paint_on(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) -> Result<(), JsError> {
+    let dpr = if dpr.is_finite() {
+        dpr.clamp(1.0, 4.0)
+    } else {
+        1.0
+    };
+    // setting the size also clears the canvas
+    canvas.set_width((scene.width * dpr).round() as u32);
+    canvas.set_height((scene.height * dpr).round() as u32);
+    let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+    let surface = Surface {
+        scale: dpr,
+        font_scale: 1.0,
+        family: FONT_FAMILY,
+    };
+    paint::paint(&mut backend, scene, surface)
+        .map_err(|e| JsError::new(&format!("drawing failed: {e}")))
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
@@ -112,9 +315,9 @@ fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, Js
         .ok_or_else(|| JsError::new("the canvas has no 2D context"))
 }
 
-/// Measures text with the canvas's own font engine: exact widths, no layout of the host page
-/// involved (plotters' own measurement inserts a span into the host's body, which inherits the
-/// host's CSS).
+/// Measures text with the canvas's own font engine: exact widths, and no layout of the host
+/// page involved (plotters' own measurement inserts a span into the host's body, which
+/// inherits the host's CSS).
 struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d);
 
 impl Measure for CanvasMeasure<'_> {

@@ -1,0 +1,268 @@
+//! Words about the data: what a tooltip, a screen-reader announcement or a `select` event says
+//! about one datum, in the reader's language. (Summaries, tables and CSV come here too.)
+
+use crate::chart::{Datum, View};
+use crate::i18n::{self, format_number, Lang, Msg};
+use crate::json::{self, Json};
+use crate::model::{Dataset, Status, Text};
+
+/// Where a datum comes from, as a reader cites it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRef {
+    pub key: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Everything said about one datum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Details {
+    /// What it is: the series, list or commitment.
+    pub heading: String,
+    /// The figure with its unit, the level, the status or the event.
+    pub value: String,
+    /// The year or date it refers to.
+    pub when: Option<String>,
+    /// Further lines: description, assessment, target, truncation.
+    pub lines: Vec<String>,
+    pub note: Option<String>,
+    pub source: Option<SourceRef>,
+    /// Machine-readable description for the `select` event.
+    pub data: Json,
+}
+
+impl Details {
+    pub fn to_json(&self) -> Json {
+        let source = self.source.as_ref().map(|s| {
+            json::object([
+                ("key", s.key.as_str().into()),
+                ("title", s.title.as_str().into()),
+                ("publisher", s.publisher.as_str().into()),
+                ("url", s.url.clone().into()),
+                ("date", s.date.clone().into()),
+            ])
+        });
+        json::object([
+            ("heading", self.heading.as_str().into()),
+            ("value", self.value.as_str().into()),
+            ("when", self.when.clone().into()),
+            (
+                "lines",
+                Json::Array(self.lines.iter().map(|l| l.as_str().into()).collect()),
+            ),
+            ("note", self.note.clone().into()),
+            ("source", source.unwrap_or(Json::Null)),
+            ("data", self.data.clone()),
+        ])
+    }
+
+    /// One sentence for a live region: heading, value, when, note, source.
+    pub fn sentence(&self, lang: Lang) -> String {
+        let mut parts = vec![self.heading.clone()];
+        if let Some(when) = &self.when {
+            parts.push(when.clone());
+        }
+        parts.push(self.value.clone());
+        parts.extend(self.lines.iter().cloned());
+        if let Some(note) = &self.note {
+            parts.push(note.clone());
+        }
+        if let Some(s) = &self.source {
+            parts.push(format!("{} {}", i18n::t(lang, Msg::Source), s.publisher));
+        }
+        let sep = if lang == Lang::Ar { "، " } else { ", " };
+        parts.join(sep)
+    }
+}
+
+/// What is said about `datum` in the view's language. `None` if the datum does not exist
+/// (a stale index after the data changed).
+pub fn details(dataset: &Dataset, view: &View, datum: Datum) -> Option<Details> {
+    let w = Words {
+        dataset,
+        lang: view.text_lang(),
+        ui: view.ui_lang(),
+    };
+    match datum {
+        Datum::Figure { indicator, point } => w.figure(indicator, point),
+        Datum::Rated { rating, point } => w.rated(rating, point),
+        Datum::Recommendation { list, item } => w.recommendation(list, item),
+        Datum::Commitment { index } => w.commitment(index),
+        Datum::Milestone { index } => w.milestone(index),
+    }
+}
+
+struct Words<'a> {
+    dataset: &'a Dataset,
+    lang: &'a str,
+    ui: Lang,
+}
+
+impl<'a> Words<'a> {
+    fn text(&self, t: &'a Text) -> &'a str {
+        self.dataset.text(t, self.lang)
+    }
+
+    fn opt(&self, t: &'a Option<Text>) -> Option<String> {
+        t.as_ref().map(|t| self.text(t).to_string())
+    }
+
+    fn source(&self, key: Option<&str>) -> Option<SourceRef> {
+        let key = key?;
+        let s = self.dataset.source(key)?;
+        Some(SourceRef {
+            key: key.to_string(),
+            title: self.text(&s.title).to_string(),
+            publisher: self.text(&s.publisher).to_string(),
+            url: s.url.clone(),
+            date: s.date.map(|d| d.to_string()),
+        })
+    }
+
+    fn figure(&self, indicator: usize, point: usize) -> Option<Details> {
+        let ind = self.dataset.indicators.get(indicator)?;
+        let p = ind.points.get(point)?;
+        let unit = self.text(&ind.unit);
+        let value = match p.value {
+            Some(v) => format!("{} {unit}", format_number(v, self.ui, 2)),
+            None => i18n::t(self.ui, Msg::NoFigure).to_string(),
+        };
+        let data = json::object([
+            ("kind", "figure".into()),
+            ("series", ind.id.as_str().into()),
+            ("year", f64::from(p.year).into()),
+            ("value", p.value.into()),
+            ("unit", unit.into()),
+            ("source", p.source.clone().into()),
+        ]);
+        Some(Details {
+            heading: self.text(&ind.label).to_string(),
+            value,
+            when: Some(p.year.to_string()),
+            lines: Vec::new(),
+            note: self.opt(&p.note),
+            source: self.source(p.source.as_deref()),
+            data,
+        })
+    }
+
+    fn rated(&self, rating: usize, point: usize) -> Option<Details> {
+        let r = self.dataset.ratings.get(rating)?;
+        let p = r.points.get(point)?;
+        let level = p.level.and_then(|l| r.scale.get(l));
+        let value = match level {
+            Some(l) => self.text(&l.label).to_string(),
+            None => i18n::t(self.ui, Msg::NoFigure).to_string(),
+        };
+        let data = json::object([
+            ("kind", "rating".into()),
+            ("series", r.id.as_str().into()),
+            ("year", f64::from(p.year).into()),
+            ("value", level.map(|l| l.id.as_str()).into()),
+            ("source", p.source.clone().into()),
+        ]);
+        Some(Details {
+            heading: self.text(&r.label).to_string(),
+            value,
+            when: Some(p.year.to_string()),
+            lines: Vec::new(),
+            note: self.opt(&p.note),
+            source: self.source(p.source.as_deref()),
+            data,
+        })
+    }
+
+    fn status_lines(&self, status: &Status) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let (Some(by), Some(on)) = (&status.assessed_by, status.assessed_on) {
+            let by = self.text(by);
+            lines.push(i18n::tf(self.ui, Msg::AssessedBy, &[by, &on.to_string()]));
+        }
+        lines.extend(self.opt(&status.note));
+        lines
+    }
+
+    fn recommendation(&self, list: usize, item: usize) -> Option<Details> {
+        let l = self.dataset.recommendations.get(list)?;
+        let r = l.items.get(item)?;
+        let mut lines = vec![format!(
+            "{}: {}",
+            i18n::t(self.ui, Msg::Recommendations),
+            i18n::status_name(self.ui, r.status.value)
+        )];
+        lines.extend(self.status_lines(&r.status));
+        if !r.complete {
+            lines.push(i18n::t(self.ui, Msg::Truncated).to_string());
+        }
+        let data = json::object([
+            ("kind", "recommendation".into()),
+            ("series", l.id.as_str().into()),
+            ("id", r.id.as_str().into()),
+            ("rank", r.rank.map(f64::from).into()),
+            ("status", r.status.value.name().into()),
+            ("source", r.source.as_str().into()),
+        ]);
+        Some(Details {
+            heading: self.text(&l.title).to_string(),
+            value: match r.rank {
+                Some(rank) => format!("{rank}. {}", self.text(&r.text)),
+                None => self.text(&r.text).to_string(),
+            },
+            when: Some(l.year.to_string()),
+            lines,
+            note: None,
+            source: self.source(Some(&r.source)),
+            data,
+        })
+    }
+
+    fn commitment(&self, index: usize) -> Option<Details> {
+        let c = self.dataset.commitments.get(index)?;
+        let mut lines: Vec<String> = self.opt(&c.description).into_iter().collect();
+        if let Some(p) = c.progress {
+            lines.push(format!("{} %", format_number(p, self.ui, 1)));
+        }
+        if let Some(target) = c.target {
+            lines.push(i18n::tf(self.ui, Msg::Target, &[&target.to_string()]));
+        }
+        lines.extend(self.status_lines(&c.status));
+        let source = c.status.source.as_deref().or(c.source.as_deref());
+        let data = json::object([
+            ("kind", "commitment".into()),
+            ("id", c.id.as_str().into()),
+            ("status", c.status.value.name().into()),
+            ("progress", c.progress.into()),
+            ("source", source.into()),
+        ]);
+        Some(Details {
+            heading: self.text(&c.label).to_string(),
+            value: i18n::status_name(self.ui, c.status.value).to_string(),
+            when: None,
+            lines,
+            note: self.opt(&c.note),
+            source: self.source(source),
+            data,
+        })
+    }
+
+    fn milestone(&self, index: usize) -> Option<Details> {
+        let m = self.dataset.milestones.get(index)?;
+        let data = json::object([
+            ("kind", "milestone".into()),
+            ("id", m.id.as_str().into()),
+            ("date", m.date.to_string().into()),
+            ("source", m.source.as_str().into()),
+        ]);
+        Some(Details {
+            heading: i18n::t(self.ui, Msg::Milestones).to_string(),
+            value: self.text(&m.label).to_string(),
+            when: Some(m.date.to_string()),
+            lines: self.opt(&m.description).into_iter().collect(),
+            note: self.opt(&m.note),
+            source: self.source(Some(&m.source)),
+            data,
+        })
+    }
+}
