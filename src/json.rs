@@ -510,7 +510,7 @@ mod tests {
     fn writes_what_it_reads() {
         let text = r#"{"a":[1,-2.5,true,null],"b":"x\"\\\n\u0001é"}"#;
         let v = parse(text).unwrap();
-        assert_eq!(v.to_string(), text.replace("é", "é"));
+        assert_eq!(v.to_string(), text);
         assert_eq!(parse(&v.to_string()).unwrap(), v);
         assert_eq!(Json::Number(f64::NAN).to_string(), "null");
         assert_eq!(Json::from("\u{2028}").to_string(), "\"\\u2028\"");

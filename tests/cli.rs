@@ -73,7 +73,9 @@ fn bad_requests_are_explained() {
     let (code, _, err) = run(&["render", "data/morocco.json", "--view", "pie"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("unknown view \"pie\" (one of: series, rating)"),
+        err.contains(
+            "unknown view \"pie\" (one of: series, rating, status, progress, timeline, overview)"
+        ),
         "{err}"
     );
     let (code, _, err) = run(&["render", "data/morocco.json", "--series", "nope"]);

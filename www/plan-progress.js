@@ -194,6 +194,22 @@ class PlanProgressElement extends HTMLElement {
     }
   }
 
+  /** The number of data drawn (points, bars, cards, milestones); 0 until ready. */
+  get points() {
+    return this.#chart?.count ?? 0;
+  }
+
+  /**
+   * What the widget says about datum `index` (in drawing order): `{heading, value, when, lines,
+   * note, source, data, sentence, box: [x, y, w, h]}`, the box in CSS pixels from the chart
+   * canvas's top left corner; `null` when there is no such datum. For host pages that add
+   * their own interactions, and for tests.
+   */
+  pointDetails(index) {
+    const json = this.#chart?.details(index);
+    return json ? JSON.parse(json) : null;
+  }
+
   /** Redraw when the device pixel ratio changes (zoom, another screen). */
   #watchRatio(signal) {
     const query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);

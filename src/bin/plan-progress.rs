@@ -17,7 +17,7 @@ validate  reads each dataset and lists every problem with its JSON path;
 render    draws one view of a dataset as SVG, with the chart code the widget uses.
 
 RENDER OPTIONS:
-    --view VIEW        series | rating
+    --view VIEW        series, rating, status, progress, timeline or overview
     --series IDS       comma-separated indicator ids (series) or a rating id (rating)
     --from YEAR        first year shown
     --to YEAR          last year shown

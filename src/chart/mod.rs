@@ -158,11 +158,15 @@ fn source_line<'a>(dataset: &Dataset, view: &View, keys: impl Iterator<Item = &'
             }
         }
     }
-    format!(
-        "{} {}",
-        i18n::t(view.ui_lang(), Msg::Sources),
-        publishers.join("; ")
-    )
+    // each name isolated (U+2068 ... U+2069), so that Latin names in an Arabic line keep
+    // their own order and the separators stay between them
+    let ui = view.ui_lang();
+    let separator = if ui.is_rtl() { "؛ " } else { "; " };
+    let names: Vec<String> = publishers
+        .iter()
+        .map(|p| format!("\u{2068}{p}\u{2069}"))
+        .collect();
+    format!("{} {}", i18n::t(ui, Msg::Sources), names.join(separator))
 }
 
 /// Paints a scene as an SVG document with plotters' SVG backend (native only: the browser

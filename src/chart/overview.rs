@@ -1,10 +1,395 @@
-//! The overview: a compact dashboard of the other views.
+//! The overview: a compact dashboard of the other views for a partner's landing page, in one
+//! canvas: the rating, the default indicators, the commitments' status and the milestones.
+//!
+//! Each panel is the real view, built by [`super::build`] at the panel's size and moved into
+//! place, so the dashboard never draws a chart differently from the chart itself. A panel keeps
+//! its own small title and legend; the sources of every panel are gathered into the overview's
+//! one source line, so the dashboard does not repeat a footer under each chart. A view that
+//! cannot be drawn from the dataset (no ratings, say) is left out and the others take its room.
 
+use super::frame::{Frame, PAD};
 use super::measure::Measure;
-use super::scene::Scene;
-use super::{View, ViewError};
+use super::scene::{Chrome, Datum, Mark, Scene, Target};
+use super::{source_line, View, ViewError, ViewKind};
 use crate::model::Dataset;
 
-pub fn build(_dataset: &Dataset, _view: &View, _measure: &dyn Measure) -> Result<Scene, ViewError> {
-    Err(ViewError::NothingToShow("view not written yet"))
+/// The panels, in the order they are kept when the canvas is too short for all of them: the
+/// rating sums the situation up in one line, the figures back it, the commitments and the
+/// milestones tell what the plan did.
+const PANELS: [ViewKind; 4] = [
+    ViewKind::Rating,
+    ViewKind::Series,
+    ViewKind::Status,
+    ViewKind::Timeline,
+];
+/// From this width the panels sit in a 2 × 2 grid; below it, in one column.
+const GRID_FROM: f64 = 760.0;
+/// The shortest panel worth drawing side by side: a title, an axis, a few rows.
+const MIN_PANEL_HEIGHT: f64 = 200.0;
+/// The shortest panel worth drawing in one column, where a legend wraps onto more lines and a
+/// board stacks its columns.
+const MIN_STACKED_HEIGHT: f64 = 250.0;
+/// Lines of the source line: four panels may cite a dozen publishers, and every one of them
+/// must stay readable on a phone.
+const SOURCE_LINES: usize = 6;
+/// How many times the layout is redone so that the source line names exactly the panels drawn
+/// (the source line's height changes the room left for panels, which can change the panels).
+const SOURCE_PASSES: usize = 3;
+
+pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
+    let available = available(dataset, view, measure);
+    if available.is_empty() {
+        return Err(ViewError::NothingToShow("charts"));
+    }
+    let title = dataset.text(&dataset.plan.title, view.text_lang());
+    let keys: Vec<&str> = available
+        .iter()
+        .flat_map(|(_, probe)| probe.targets.iter())
+        .flat_map(|t| datum_sources(dataset, t.datum))
+        .collect();
+    let mut sources = source_line(dataset, view, keys.into_iter());
+    let mut last = None;
+    for _ in 0..SOURCE_PASSES {
+        let mut frame = Frame::new(view, measure);
+        let top = frame.title(title);
+        let bottom = footer(&mut frame, &sources);
+        // panels pad themselves: their cells reach the canvas edges and meet each other
+        let area = (0.0, top - PAD / 2.0, view.width, bottom - top + PAD * 1.5);
+        let board = place(dataset, view, measure, &available, area);
+        let keys = board
+            .targets
+            .iter()
+            .flat_map(|t| datum_sources(dataset, t.datum));
+        let drawn = source_line(dataset, view, keys);
+        let settled = drawn == sources;
+        sources = drawn;
+        last = Some((frame, board, area));
+        if settled {
+            break;
+        }
+    }
+    let Some((mut frame, board, area)) = last else {
+        return Err(ViewError::NothingToShow("charts"));
+    };
+    frame.marks.extend(board.marks);
+    let (marks, chrome) = frame.finish();
+    Ok(Scene {
+        width: view.width,
+        height: view.height,
+        background: view.theme.background,
+        marks,
+        targets: board.targets,
+        plot: area,
+        chrome,
+    })
+}
+
+/// The panels this dataset can show, in priority order, with a first drawing of each (its
+/// title and legend are what the panel's header shows).
+fn available(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Vec<(ViewKind, Scene)> {
+    let (w, h) = ((view.width / 2.0).max(320.0), MIN_PANEL_HEIGHT * 1.5);
+    PANELS
+        .iter()
+        .filter_map(|&kind| {
+            let probe = super::build(dataset, &panel_view(view, kind, (w, h)), measure);
+            probe.ok().map(|scene| (kind, scene))
+        })
+        .collect()
+}
+
+/// The view of one panel: the overview's language, theme and years, the default data of its
+/// kind (the commitments for the status board), undecorated: the overview draws its header.
+fn panel_view(view: &View, kind: ViewKind, (width, height): (f64, f64)) -> View {
+    let mut v = View::new(kind, width, height);
+    if kind == ViewKind::Status {
+        v.series = vec!["commitments".into()];
+    }
+    v.from = view.from;
+    v.to = view.to;
+    v.lang = view.lang.clone();
+    v.theme = view.theme.clone();
+    v.decorate = false;
+    v
+}
+
+/// The source keys behind a datum drawn: the figure's, the assessment's, the report's.
+fn datum_sources(dataset: &Dataset, datum: Datum) -> Vec<&str> {
+    let mut keys: Vec<Option<&str>> = Vec::new();
+    match datum {
+        Datum::Figure { indicator, point } => {
+            let p = dataset
+                .indicators
+                .get(indicator)
+                .and_then(|i| i.points.get(point));
+            keys.push(p.and_then(|p| p.source.as_deref()));
+        }
+        Datum::Rated { rating, point } => {
+            let p = dataset
+                .ratings
+                .get(rating)
+                .and_then(|r| r.points.get(point));
+            keys.push(p.and_then(|p| p.source.as_deref()));
+        }
+        Datum::Recommendation { list, item } => {
+            if let Some(l) = dataset.recommendations.get(list) {
+                keys.push(Some(l.report.as_str()));
+                if let Some(r) = l.items.get(item) {
+                    keys.push(Some(r.source.as_str()));
+                    keys.push(r.status.source.as_deref());
+                }
+            }
+        }
+        Datum::Commitment { index } => {
+            if let Some(c) = dataset.commitments.get(index) {
+                keys.push(c.source.as_deref());
+                keys.push(c.status.source.as_deref());
+                keys.push(c.progress_source.as_deref());
+            }
+        }
+        Datum::Milestone { index } => {
+            keys.push(dataset.milestones.get(index).map(|m| m.source.as_str()));
+        }
+    }
+    keys.into_iter().flatten().collect()
+}
+
+/// The source line at the bottom, like [`Frame::footer`] but with room for more lines;
+/// returns the y above it.
+fn footer(frame: &mut Frame, text: &str) -> f64 {
+    frame.chrome.source = text.to_string();
+    if !frame.decorate {
+        return frame.height - PAD;
+    }
+    let size = frame.sizes.small;
+    let width = frame.width - 2.0 * PAD;
+    let lines = super::frame::wrap(text, width, size, false, frame.measure, SOURCE_LINES);
+    let line_height = (size * 1.3).round();
+    let top = frame.height - PAD - line_height * lines.len() as f64;
+    let color = frame.theme.muted;
+    frame.paragraph(text, top, size, false, color, SOURCE_LINES);
+    top - 8.0
+}
+
+/// The panels' marks and targets, in place.
+struct Board {
+    marks: Vec<Mark>,
+    targets: Vec<Target>,
+}
+
+/// Lays the available panels out in `area` and draws as many as fit, in priority order.
+fn place(
+    dataset: &Dataset,
+    view: &View,
+    measure: &dyn Measure,
+    available: &[(ViewKind, Scene)],
+    area: (f64, f64, f64, f64),
+) -> Board {
+    let cells = grid(available.len(), view, area);
+    let mut board = Board {
+        marks: Vec::new(),
+        targets: Vec::new(),
+    };
+    let mut series = 0;
+    for ((kind, probe), cell) in available.iter().zip(cells) {
+        let Some(panel) = panel(dataset, view, measure, (*kind, &probe.chrome), cell) else {
+            continue;
+        };
+        board.marks.extend(panel.marks);
+        // each panel's series stay distinct: Up and Down never mix two panels' lines
+        let count = panel
+            .targets
+            .iter()
+            .map(|t| t.series + 1)
+            .max()
+            .unwrap_or(0);
+        board
+            .targets
+            .extend(panel.targets.into_iter().map(|t| Target {
+                series: t.series + series,
+                ..t
+            }));
+        series += count;
+    }
+    board
+}
+
+/// The cells (x, y, w, h) of `n` panels: a 2 × 2 grid on wide canvases (three panels: two,
+/// then one across), one column on narrow ones; as many as the height allows, each at least
+/// [`MIN_PANEL_HEIGHT`] (side by side) or [`MIN_STACKED_HEIGHT`] (one column) tall. In right-to-left languages the grid starts on the right.
+fn grid(n: usize, view: &View, (x, y, w, h): (f64, f64, f64, f64)) -> Vec<(f64, f64, f64, f64)> {
+    let (columns, min_h) = if view.width >= GRID_FROM {
+        (2, MIN_PANEL_HEIGHT)
+    } else {
+        (1, MIN_STACKED_HEIGHT)
+    };
+    let rows_fit = ((h / min_h).floor() as usize).max(1);
+    let shown = n.min(rows_fit * columns);
+    let rows = shown.div_ceil(columns).max(1);
+    let row_h = h / rows as f64;
+    let rtl = view.ui_lang().is_rtl();
+    (0..shown)
+        .map(|i| {
+            let (row, col) = (i / columns, i % columns);
+            // the last panel of an odd count spans the row
+            let across = columns == 1 || (i + 1 == shown && col == 0);
+            let cell_w = if across { w } else { w / columns as f64 };
+            let from_start = col as f64 * cell_w;
+            let cx = if rtl {
+                x + w - from_start - cell_w
+            } else {
+                x + from_start
+            };
+            (cx, y + row as f64 * row_h, cell_w, row_h)
+        })
+        .collect()
+}
+
+/// One panel drawn into its cell: a rule on top, the view's title and legend, then the view.
+fn panel(
+    dataset: &Dataset,
+    view: &View,
+    measure: &dyn Measure,
+    (kind, chrome): (ViewKind, &Chrome),
+    (x, y, w, h): (f64, f64, f64, f64),
+) -> Option<Board> {
+    let (mut marks, header) = header(view, measure, kind, chrome, w);
+    // the view starts at PAD in its own canvas: it sits right under the header
+    let body_h = h - (header - PAD);
+    let body_view = panel_view(view, kind, (w, body_h));
+    let body = super::build(dataset, &body_view, measure).ok()?;
+    let moved = offset(body, x, y + header - PAD);
+    marks = marks
+        .into_iter()
+        .map(|m| shifted(m, x, y))
+        .chain(moved.marks)
+        .collect();
+    marks.insert(
+        0,
+        Mark::Line {
+            points: vec![(x + PAD, y + 1.0), (x + w - PAD, y + 1.0)],
+            color: view.theme.grid,
+            width: 1.0,
+            dash: None,
+        },
+    );
+    Some(Board {
+        marks,
+        targets: moved.targets,
+    })
+}
+
+/// A panel's title, smaller than the overview's own, and its legend; returns their marks (in
+/// the panel's coordinates) and the y under them.
+fn header(
+    view: &View,
+    measure: &dyn Measure,
+    kind: ViewKind,
+    chrome: &Chrome,
+    width: f64,
+) -> (Vec<Mark>, f64) {
+    let mut v = panel_view(view, kind, (width, MIN_PANEL_HEIGHT));
+    v.decorate = true;
+    let mut frame = Frame::new(&v, measure);
+    frame.sizes.title = frame.sizes.label + 2.0;
+    let top = frame.title(&chrome.title);
+    let bottom = frame.legend(chrome.legend.clone(), top);
+    (frame.finish().0, bottom)
+}
+
+/// A scene's marks and targets moved by (dx, dy): a panel put in its place on the board.
+fn offset(scene: Scene, dx: f64, dy: f64) -> Board {
+    Board {
+        marks: scene
+            .marks
+            .into_iter()
+            .map(|m| shifted(m, dx, dy))
+            .collect(),
+        targets: scene
+            .targets
+            .into_iter()
+            .map(|t| Target {
+                x: t.x + dx,
+                y: t.y + dy,
+                ..t
+            })
+            .collect(),
+    }
+}
+
+fn shifted(mark: Mark, dx: f64, dy: f64) -> Mark {
+    match mark {
+        Mark::Line {
+            points,
+            color,
+            width,
+            dash,
+        } => Mark::Line {
+            points: points.into_iter().map(|(x, y)| (x + dx, y + dy)).collect(),
+            color,
+            width,
+            dash,
+        },
+        Mark::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke,
+        } => Mark::Rect {
+            x: x + dx,
+            y: y + dy,
+            w,
+            h,
+            fill,
+            stroke,
+        },
+        Mark::Marker {
+            x,
+            y,
+            size,
+            shape,
+            fill,
+            stroke,
+        } => Mark::Marker {
+            x: x + dx,
+            y: y + dy,
+            size,
+            shape,
+            fill,
+            stroke,
+        },
+        Mark::Ring {
+            x,
+            y,
+            r,
+            color,
+            width,
+        } => Mark::Ring {
+            x: x + dx,
+            y: y + dy,
+            r,
+            color,
+            width,
+        },
+        Mark::Text {
+            x,
+            y,
+            text,
+            size,
+            bold,
+            color,
+            align,
+            baseline,
+        } => Mark::Text {
+            x: x + dx,
+            y: y + dy,
+            text,
+            size,
+            bold,
+            color,
+            align,
+            baseline,
+        },
+    }
 }

@@ -227,6 +227,16 @@ pub struct Chrome {
     pub source: String,
 }
 
+/// `text` without the one direction isolate around it (U+2066, U+2067 or U+2068 ... U+2069),
+/// as a reader reads it.
+pub fn without_isolate(text: &str) -> &str {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next_back()) {
+        (Some('\u{2066}'..='\u{2068}'), Some('\u{2069}')) => chars.as_str(),
+        _ => text,
+    }
+}
+
 /// A view, ready to paint.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
@@ -242,12 +252,13 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// Every text drawn, in order: what a snapshot or a screen-reader check compares.
+    /// Every text drawn, in order, without the direction isolates around it: what a test or
+    /// a screen-reader check compares.
     pub fn texts(&self) -> Vec<&str> {
         self.marks
             .iter()
             .filter_map(|m| match m {
-                Mark::Text { text, .. } => Some(text.as_str()),
+                Mark::Text { text, .. } => Some(without_isolate(text)),
                 _ => None,
             })
             .collect()

@@ -22,6 +22,8 @@ const COLUMN_GAP: f64 = 12.0;
 const ROOMY: f64 = 8.0;
 /// The same when the canvas is short.
 const COMPACT: f64 = 5.0;
+/// The least space, before cards are left out.
+const TIGHT: f64 = 3.0;
 /// Width of a card's coloured edge on the reading start side.
 const EDGE: f64 = 4.0;
 
@@ -42,8 +44,8 @@ pub fn selected<'a>(dataset: &'a Dataset, view: &View) -> Result<Subject<'a>, Vi
         None | Some("commitments") => Subject::Commitments,
         Some("recommendations") => Subject::Lists(lists.collect()),
         Some(id) => {
-            let mut lists = lists;
             let found = lists
+                .clone()
                 .find(|(_, l)| l.id == id)
                 .ok_or_else(|| ViewError::UnknownSeries(id.to_string()))?;
             Subject::Lists(vec![found])
@@ -115,8 +117,9 @@ impl Column {
     /// How many items have this status: the cards, and in the unknown column the recommendations
     /// nobody transcribed (whose status nobody can know).
     fn count(&self) -> u32 {
-        let missing: u32 = self.placeholders.iter().map(|p| p.missing).sum();
-        self.cards.len() as u32 + missing
+        let cards = u32::try_from(self.cards.len()).unwrap_or(u32::MAX);
+        let missing = self.placeholders.iter().map(|p| p.missing);
+        missing.fold(cards, u32::saturating_add)
     }
 }
 
@@ -181,7 +184,7 @@ fn columns(dataset: &Dataset, view: &View, subject: &Subject) -> Vec<Column> {
 fn placeholder(list: &RecommendationList, year: Option<i32>) -> Option<Placeholder> {
     let declared = list.declared_count?;
     let transcribed = list.items.len();
-    let missing = declared.checked_sub(transcribed as u32)?;
+    let missing = declared.checked_sub(u32::try_from(transcribed).ok()?)?;
     (missing > 0).then_some(Placeholder {
         year,
         missing,
@@ -237,7 +240,8 @@ enum Piece {
     Card {
         column: usize,
         lines: Vec<String>,
-        truncated: Option<String>,
+        /// Says that the copy read cuts the text short; empty when it does not.
+        truncated: Vec<String>,
         datum: Datum,
         /// Padding inside the card.
         inset: f64,
@@ -257,14 +261,29 @@ struct Placed {
     rect: (f64, f64, f64, f64),
 }
 
-/// How tightly the board is laid out: most text lines per card, and most cards per column.
+/// How tightly the board is laid out: most text lines per card, and the space between pieces
+/// (also the padding inside cards).
 #[derive(Clone, Copy)]
 struct Density {
     lines: usize,
-    cap: usize,
-    /// Space between pieces and padding inside cards.
     space: f64,
 }
+
+impl Density {
+    const fn new(lines: usize, space: f64) -> Density {
+        Density { lines, space }
+    }
+}
+
+/// From the roomiest layout to the tightest: fewer lines per card first, then less space.
+const DENSITIES: [Density; 6] = [
+    Density::new(3, ROOMY),
+    Density::new(2, ROOMY),
+    Density::new(2, COMPACT),
+    Density::new(1, ROOMY),
+    Density::new(1, COMPACT),
+    Density::new(1, TIGHT),
+];
 
 /// Lays the board out and draws it into the area (x, y, w, h); returns the card targets.
 fn draw_board(
@@ -274,32 +293,30 @@ fn draw_board(
     area: (f64, f64, f64, f64),
 ) -> Vec<Target> {
     let stacked = view.width < STACK_BELOW;
-    let most = columns.iter().map(|c| c.cards.len()).max().unwrap_or(0);
     let bottom = area.1 + area.3;
-    // from the roomiest layout to the tightest: fewer lines per card, then less space, then
-    // fewer cards (the rest counted as "+N")
-    let preferred = [(3, ROOMY), (2, ROOMY), (2, COMPACT), (1, ROOMY)]
-        .into_iter()
-        .map(|(lines, space)| Density {
-            lines,
-            cap: most,
-            space,
-        });
-    let tightest = (0..=most).rev().map(|cap| Density {
-        lines: 1,
-        cap,
-        space: COMPACT,
-    });
+    let fits = |placed: &[Placed]| placed.iter().all(|p| p.rect.1 + p.rect.3 <= bottom);
+    let mut caps: Vec<usize> = columns.iter().map(|c| c.cards.len()).collect();
     let mut placed = Vec::new();
-    for density in preferred.chain(tightest) {
-        placed = layout(frame, view, columns, area, stacked, density);
-        let end = placed
-            .iter()
-            .map(|p| p.rect.1 + p.rect.3)
-            .fold(0.0, f64::max);
-        if end <= bottom {
+    for density in DENSITIES {
+        placed = layout(frame, view, columns, area, stacked, density, &caps);
+        if fits(&placed) {
             break;
         }
+    }
+    // still too tall at the tightest: leave cards out one at a time, from the fullest column
+    // (the later of equals, so the first columns in reading order keep theirs), each column
+    // saying how many it left out
+    while !fits(&placed) {
+        let fullest = caps
+            .iter()
+            .enumerate()
+            .filter(|(_, cap)| **cap > 0)
+            .max_by_key(|(i, cap)| (**cap, *i))
+            .map(|(i, _)| i);
+        let Some(i) = fullest else { break };
+        caps[i] -= 1;
+        let tightest = DENSITIES[DENSITIES.len() - 1];
+        placed = layout(frame, view, columns, area, stacked, tightest, &caps);
     }
     let mut targets = Vec::new();
     for p in &placed {
@@ -317,6 +334,7 @@ fn layout(
     area: (f64, f64, f64, f64),
     stacked: bool,
     density: Density,
+    caps: &[usize],
 ) -> Vec<Placed> {
     let (ax, ay, aw, _) = area;
     let n = columns.len().max(1) as f64;
@@ -362,7 +380,8 @@ fn layout(
             rect: (left, y, width, own_height),
         });
         y += own_height + density.space;
-        let pieces = column_pieces(frame, view, i, column, width, density);
+        let cap = caps.get(i).copied().unwrap_or(0);
+        let pieces = column_pieces(frame, view, (i, column), width, density, cap);
         for piece in pieces {
             let h = piece_height(frame, &piece);
             out.push(Placed {
@@ -399,14 +418,15 @@ fn header(
     }
 }
 
-/// The cards and placeholders of one column at a density, with "+N" for cards left out.
+/// The cards and placeholders of one column at a density, the first `cap` cards only, with
+/// "+N" for those left out.
 fn column_pieces(
     frame: &Frame,
     view: &View,
-    index: usize,
-    column: &Column,
+    (index, column): (usize, &Column),
     width: f64,
     density: Density,
+    cap: usize,
 ) -> Vec<Piece> {
     let ui = view.ui_lang();
     let (size, small) = (frame.sizes.label, frame.sizes.small);
@@ -415,20 +435,28 @@ fn column_pieces(
     let mut pieces: Vec<Piece> = column
         .cards
         .iter()
-        .take(density.cap)
+        .take(cap)
         .map(|card| Piece::Card {
             column: index,
             lines: wrap(&card.text, room, size, false, frame.measure, density.lines),
             inset,
-            truncated: card.truncated.then(|| {
+            truncated: if card.truncated {
                 let note = i18n::t(ui, Msg::Truncated);
-                let mut line = wrap(note, room, small, false, frame.measure, 1);
-                line.pop().unwrap_or_default()
-            }),
+                wrap(
+                    note,
+                    room,
+                    small,
+                    false,
+                    frame.measure,
+                    density.lines.min(2),
+                )
+            } else {
+                Vec::new()
+            },
             datum: card.datum,
         })
         .collect();
-    let left_out = column.cards.len().saturating_sub(density.cap);
+    let left_out = column.cards.len().saturating_sub(cap);
     if left_out > 0 {
         pieces.push(Piece::More(format!(
             "+{}",
@@ -470,10 +498,10 @@ fn piece_height(frame: &Frame, piece: &Piece) -> f64 {
             inset,
             ..
         } => {
-            let note = if truncated.is_some() {
-                line_height(small) + 2.0
-            } else {
+            let note = if truncated.is_empty() {
                 0.0
+            } else {
+                truncated.len() as f64 * line_height(small) + 2.0
             };
             2.0 * inset + lines.len() as f64 * line_height(size) + note
         }
@@ -482,6 +510,51 @@ fn piece_height(frame: &Frame, piece: &Piece) -> f64 {
         }
         Piece::More(_) => line_height(small),
     }
+}
+
+/// A placed box, with its sides named by reading direction.
+struct Bounds {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    rtl: bool,
+}
+
+impl Bounds {
+    /// The x `inset` pixels in from the reading start side.
+    fn start(&self, inset: f64) -> f64 {
+        if self.rtl {
+            self.x + self.w - inset
+        } else {
+            self.x + inset
+        }
+    }
+
+    /// The x `inset` pixels in from the reading end side.
+    fn end(&self, inset: f64) -> f64 {
+        if self.rtl {
+            self.x + inset
+        } else {
+            self.x + self.w - inset
+        }
+    }
+
+    /// The anchor of text against the start side, and against the end side.
+    fn aligns(&self) -> (Align, Align) {
+        if self.rtl {
+            (Align::Right, Align::Left)
+        } else {
+            (Align::Left, Align::Right)
+        }
+    }
+}
+
+/// The status of the column at `index`.
+fn status_of(columns: &[Column], index: usize) -> StatusValue {
+    columns
+        .get(index)
+        .map_or(StatusValue::Unknown, |c| c.status)
 }
 
 /// Draws one placed piece; a card also becomes a target.
@@ -493,62 +566,21 @@ fn draw_piece(
     targets: &mut Vec<Target>,
 ) {
     let (x, y, w, h) = placed.rect;
-    let theme = &view.theme;
-    let (size, small) = (frame.sizes.label, frame.sizes.small);
-    // x of the text's start and end sides within the box
-    let start = |inset: f64| if frame.rtl { x + w - inset } else { x + inset };
-    let end = |inset: f64| if frame.rtl { x + inset } else { x + w - inset };
-    let (start_align, end_align) = if frame.rtl {
-        (Align::Right, Align::Left)
-    } else {
-        (Align::Left, Align::Right)
+    let b = Bounds {
+        x,
+        y,
+        w,
+        h,
+        rtl: frame.rtl,
     };
-    let mut texts: Vec<Mark> = Vec::new();
     match &placed.piece {
         Piece::Header {
             column,
             name,
             count,
         } => {
-            let status = columns
-                .get(*column)
-                .map_or(StatusValue::Unknown, |c| c.status);
-            let color = status_color(theme, status);
-            let lh = line_height(size);
-            for (i, line) in name.iter().enumerate() {
-                let text = frame.directed(line.clone());
-                texts.push(label(
-                    start(0.0),
-                    y + i as f64 * lh,
-                    text,
-                    Style {
-                        size: size,
-                        bold: true,
-                        color: theme.text,
-                        align: start_align,
-                    },
-                ));
-            }
-            let count = frame.directed(count.clone());
-            texts.push(label(
-                end(0.0),
-                y,
-                count,
-                Style {
-                    size: size,
-                    bold: true,
-                    color: theme.text,
-                    align: end_align,
-                },
-            ));
-            frame.marks.push(Mark::Rect {
-                x,
-                y: y + h - 3.0,
-                w,
-                h: 3.0,
-                fill: Some(color),
-                stroke: None,
-            });
+            let color = status_color(&view.theme, status_of(columns, *column));
+            draw_header(frame, view, &b, (name, count), color);
         }
         Piece::Card {
             column,
@@ -557,59 +589,8 @@ fn draw_piece(
             datum,
             inset,
         } => {
-            let status = columns
-                .get(*column)
-                .map_or(StatusValue::Unknown, |c| c.status);
-            let color = status_color(theme, status);
-            frame.marks.push(Mark::Rect {
-                x,
-                y,
-                w,
-                h,
-                fill: Some(Color { a: 0.1, ..color }),
-                stroke: None,
-            });
-            let edge_x = if frame.rtl { x + w - EDGE } else { x };
-            frame.marks.push(Mark::Rect {
-                x: edge_x,
-                y,
-                w: EDGE,
-                h,
-                fill: Some(color),
-                stroke: None,
-            });
-            let lh = line_height(size);
-            let text_x = start(EDGE + inset);
-            for (i, line) in lines.iter().enumerate() {
-                let text = isolate(frame.rtl, line.clone());
-                let ty = y + inset + i as f64 * lh;
-                texts.push(label(
-                    text_x,
-                    ty,
-                    text,
-                    Style {
-                        size: size,
-                        bold: false,
-                        color: theme.text,
-                        align: start_align,
-                    },
-                ));
-            }
-            if let Some(note) = truncated {
-                let ty = y + inset + lines.len() as f64 * lh + 2.0;
-                let text = frame.directed(note.clone());
-                texts.push(label(
-                    text_x,
-                    ty,
-                    text,
-                    Style {
-                        size: small,
-                        bold: false,
-                        color: theme.muted,
-                        align: start_align,
-                    },
-                ));
-            }
+            let color = status_color(&view.theme, status_of(columns, *column));
+            draw_card(frame, view, &b, (lines, truncated), color, *inset);
             targets.push(Target {
                 x: x + w / 2.0,
                 y: y + h / 2.0,
@@ -620,59 +601,127 @@ fn draw_piece(
             });
         }
         Piece::Placeholder { lines, note, inset } => {
-            let corners = vec![(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
-            frame.marks.push(Mark::Line {
-                points: corners,
-                color: theme.axis,
-                width: 1.0,
-                dash: Some((4.0, 3.0)),
-            });
-            let lh = line_height(size);
-            for (i, line) in lines.iter().enumerate() {
-                let text = frame.directed(line.clone());
-                let ty = y + inset + i as f64 * lh;
-                texts.push(label(
-                    start(*inset),
-                    ty,
-                    text,
-                    Style {
-                        size: size,
-                        bold: true,
-                        color: theme.muted,
-                        align: start_align,
-                    },
-                ));
-            }
-            let ty = y + inset + lines.len() as f64 * lh + 2.0;
-            let text = frame.directed(note.clone());
-            texts.push(label(
-                start(*inset),
-                ty,
-                text,
-                Style {
-                    size: small,
-                    bold: false,
-                    color: theme.muted,
-                    align: start_align,
-                },
-            ));
+            draw_placeholder(frame, view, &b, (lines, note), *inset);
         }
         Piece::More(text) => {
+            let style = Style::new(frame.sizes.small, true, view.theme.muted, b.aligns().0);
             let text = frame.directed(text.clone());
-            texts.push(label(
-                start(0.0),
-                y,
-                text,
-                Style {
-                    size: small,
-                    bold: true,
-                    color: theme.muted,
-                    align: start_align,
-                },
-            ));
+            frame.marks.push(label(b.start(0.0), y, text, style));
         }
     }
-    frame.marks.extend(texts);
+}
+
+/// A column header: the status name at the start, the count at the end, and a rule in the
+/// status's colour under both.
+fn draw_header(
+    frame: &mut Frame,
+    view: &View,
+    b: &Bounds,
+    (name, count): (&[String], &str),
+    color: Color,
+) {
+    let size = frame.sizes.label;
+    let (start_align, end_align) = b.aligns();
+    let lh = line_height(size);
+    for (i, line) in name.iter().enumerate() {
+        let text = frame.directed(line.clone());
+        let style = Style::new(size, true, view.theme.text, start_align);
+        let mark = label(b.start(0.0), b.y + i as f64 * lh, text, style);
+        frame.marks.push(mark);
+    }
+    let count = frame.directed(count.to_string());
+    let style = Style::new(size, true, view.theme.text, end_align);
+    frame.marks.push(label(b.end(0.0), b.y, count, style));
+    frame.marks.push(Mark::Rect {
+        x: b.x,
+        y: b.y + b.h - 3.0,
+        w: b.w,
+        h: 3.0,
+        fill: Some(color),
+        stroke: None,
+    });
+}
+
+/// A card: a light tint of its status's colour, a solid edge on the start side, its text, and
+/// the note that the copy read cuts it short when it does.
+fn draw_card(
+    frame: &mut Frame,
+    view: &View,
+    b: &Bounds,
+    (lines, truncated): (&[String], &[String]),
+    color: Color,
+    inset: f64,
+) {
+    let (size, small) = (frame.sizes.label, frame.sizes.small);
+    frame.marks.push(Mark::Rect {
+        x: b.x,
+        y: b.y,
+        w: b.w,
+        h: b.h,
+        fill: Some(Color { a: 0.1, ..color }),
+        stroke: None,
+    });
+    frame.marks.push(Mark::Rect {
+        x: if b.rtl { b.x + b.w - EDGE } else { b.x },
+        y: b.y,
+        w: EDGE,
+        h: b.h,
+        fill: Some(color),
+        stroke: None,
+    });
+    let align = b.aligns().0;
+    let lh = line_height(size);
+    let x = b.start(EDGE + inset);
+    for (i, line) in lines.iter().enumerate() {
+        let text = isolate(b.rtl, line.clone());
+        let style = Style::new(size, false, view.theme.text, align);
+        frame
+            .marks
+            .push(label(x, b.y + inset + i as f64 * lh, text, style));
+    }
+    let below = b.y + inset + lines.len() as f64 * lh + 2.0;
+    for (i, note) in truncated.iter().enumerate() {
+        let text = frame.directed(note.clone());
+        let style = Style::new(small, false, view.theme.muted, align);
+        let y = below + i as f64 * line_height(small);
+        frame.marks.push(label(x, y, text, style));
+    }
+}
+
+/// The recommendations a list declares but nobody transcribed: a dashed outline (not a card,
+/// and not a target: there is nothing behind it to show), how many, and how many of how many
+/// were transcribed.
+fn draw_placeholder(
+    frame: &mut Frame,
+    view: &View,
+    b: &Bounds,
+    (lines, note): (&[String], &str),
+    inset: f64,
+) {
+    let (x, y, w, h) = (b.x, b.y, b.w, b.h);
+    frame.marks.push(Mark::Line {
+        points: vec![(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)],
+        color: view.theme.axis,
+        width: 1.0,
+        dash: Some((4.0, 3.0)),
+    });
+    let (size, small) = (frame.sizes.label, frame.sizes.small);
+    let align = b.aligns().0;
+    let lh = line_height(size);
+    for (i, line) in lines.iter().enumerate() {
+        let text = frame.directed(line.clone());
+        let style = Style::new(size, true, view.theme.muted, align);
+        frame.marks.push(label(
+            b.start(inset),
+            y + inset + i as f64 * lh,
+            text,
+            style,
+        ));
+    }
+    let text = frame.directed(note.to_string());
+    let style = Style::new(small, false, view.theme.muted, align);
+    let below = y + inset + lines.len() as f64 * lh + 2.0;
+    frame.marks.push(label(b.start(inset), below, text, style));
 }
 
 /// How a line of text is set.
@@ -682,6 +731,17 @@ struct Style {
     bold: bool,
     color: Color,
     align: Align,
+}
+
+impl Style {
+    fn new(size: f64, bold: bool, color: Color, align: Align) -> Style {
+        Style {
+            size,
+            bold,
+            color,
+            align,
+        }
+    }
 }
 
 /// A line of text hanging from `y`.
@@ -698,6 +758,8 @@ fn label(x: f64, y: f64, text: String, style: Style) -> Mark {
     }
 }
 
+/// Builds the status board of `dataset`: title and source line from the frame, then the four
+/// columns with their cards.
 pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
     let subject = selected(dataset, view)?;
     let columns = columns(dataset, view, &subject);

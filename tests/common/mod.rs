@@ -34,14 +34,17 @@ pub fn check_snapshot(name: &str, view: &View) {
         Ok(_) => {
             std::fs::write(&new_path, &svg).unwrap();
             panic!(
-                "{name}: the drawing changed; compare {} with {} and, if intended, run UPDATE_SNAPSHOTS=1 cargo test --test snapshots",
+                "{name}: the drawing changed; compare {} with {} and, if intended, run UPDATE_SNAPSHOTS=1 cargo test",
                 expected_path.display(),
                 new_path.display()
             );
         }
         Err(_) => {
             std::fs::write(&new_path, &svg).unwrap();
-            panic!("{name}: no snapshot yet; review {} and run UPDATE_SNAPSHOTS=1 cargo test --test snapshots", new_path.display());
+            panic!(
+                "{name}: no snapshot yet; review {} and run UPDATE_SNAPSHOTS=1 cargo test",
+                new_path.display()
+            );
         }
     }
 }
