@@ -241,7 +241,7 @@ class PlanProgressElement extends HTMLElement {
     const view = this.#viewName();
     const narrow = width < 560;
     const heights = {
-      overview: narrow ? 1100 : Math.max(560, width * 0.7),
+      overview: width < 760 ? 1100 : Math.max(560, width * 0.7),
       status: narrow ? 720 : 420,
       progress: narrow ? 620 : 420,
       timeline: narrow ? 640 : Math.min(440, Math.max(320, width * 0.45)),
@@ -340,14 +340,19 @@ class PlanProgressElement extends HTMLElement {
     };
     let chrome;
     try {
+      if (!this.hasAttribute('height')) {
+        // boards and lists take the height their content needs
+        const needed = this.#chart.contentHeight(this.#canvas, JSON.stringify(options));
+        if (needed > 0) options.height = Math.max(200, needed);
+      }
       chrome = JSON.parse(this.#chart.draw(this.#canvas, JSON.stringify(options), window.devicePixelRatio || 1));
     } catch (error) {
       this.#fail(error);
       return;
     }
     this.#chrome = chrome;
-    this.#canvas.style.height = `${height}px`;
-    this.#overlay.style.height = `${height}px`;
+    this.#canvas.style.height = `${options.height}px`;
+    this.#overlay.style.height = `${options.height}px`;
     this.#frame.classList.toggle('dark', theme === 'dark');
     this.#frame.setAttribute('dir', chrome.dir);
     this.#frame.setAttribute('lang', chrome.lang);

@@ -252,6 +252,27 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// The lowest y that any mark reaches (text counted one line high): how tall a view
+    /// whose content flows downwards (a board, a list of bars) needs to be.
+    pub fn content_bottom(&self) -> f64 {
+        self.marks
+            .iter()
+            .map(|m| match m {
+                Mark::Line { points, width, .. } => {
+                    points.iter().map(|p| p.1).fold(0.0, f64::max) + width / 2.0
+                }
+                Mark::Rect { y, h, .. } => y + h,
+                Mark::Marker { y, size, .. } => y + size / 2.0,
+                Mark::Ring { y, r, width, .. } => y + r + width / 2.0,
+                Mark::Text { y, size, baseline, .. } => match baseline {
+                    Baseline::Top => y + size * 1.3,
+                    Baseline::Middle => y + size * 0.65,
+                    Baseline::Bottom => *y,
+                },
+            })
+            .fold(0.0, f64::max)
+    }
+
     /// Every text drawn, in order, without the direction isolates around it: what a test or
     /// a screen-reader check compares.
     pub fn texts(&self) -> Vec<&str> {

@@ -81,6 +81,26 @@ impl Chart {
         Ok(answer.to_string())
     }
 
+    /// The height in CSS pixels that `options`' view needs at its width when its content flows
+    /// downwards (status boards, progress lists): the page then sizes the chart to its content
+    /// instead of cutting it or leaving a blank. Views that fill any height answer 0.
+    #[wasm_bindgen(js_name = contentHeight)]
+    pub fn content_height(
+        &self,
+        canvas: &HtmlCanvasElement,
+        options: &str,
+    ) -> Result<f64, JsError> {
+        let mut view = self.view_from(options)?;
+        if !matches!(view.kind, ViewKind::Status | ViewKind::Progress) {
+            return Ok(0.0);
+        }
+        view.height = 4000.0;
+        let context = context_2d(canvas)?;
+        let scene = chart::build(&self.dataset, &view, &CanvasMeasure(&context))
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok((scene.content_bottom() + 16.0).ceil())
+    }
+
     /// The index of the datum under (x, y) in CSS pixels, within `radius`, or -1.
     pub fn hit(&self, x: f64, y: f64, radius: f64) -> i32 {
         self.scene()
