@@ -264,7 +264,9 @@ impl Scene {
                 Mark::Rect { y, h, .. } => y + h,
                 Mark::Marker { y, size, .. } => y + size / 2.0,
                 Mark::Ring { y, r, width, .. } => y + r + width / 2.0,
-                Mark::Text { y, size, baseline, .. } => match baseline {
+                Mark::Text {
+                    y, size, baseline, ..
+                } => match baseline {
                     Baseline::Top => y + size * 1.3,
                     Baseline::Middle => y + size * 0.65,
                     Baseline::Bottom => *y,
