@@ -98,7 +98,7 @@ function swatch(item) {
 }
 
 class PlanProgressElement extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height'];
+  static observedAttributes = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout'];
 
   #frame; #title; #legend; #stage; #canvas; #overlay; #tip; #source; #message; #live;
   #chart = null;
@@ -187,7 +187,7 @@ class PlanProgressElement extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
-    if (name === 'src') this.#load();
+    if (name === 'src' || name === 'timeout') this.#load();
     else {
       if (name === 'series' || name === 'view') this.#hidden.clear();
       this.#schedule();
@@ -279,18 +279,28 @@ class PlanProgressElement extends HTMLElement {
       if (!inline) throw new Error('no data: set the src attribute or put a <script type="application/json"> inside the element');
       return inline.textContent;
     }
+    // the whole download must finish within `timeout` seconds (default 10)
+    const seconds = Number(this.getAttribute('timeout')) > 0 ? Number(this.getAttribute('timeout')) : 10;
+    const fail = async (key, ...args) => {
+      await loadWasm().catch(() => {});
+      return new Error(this.#text(key, ...args));
+    };
     let response;
+    let text;
     try {
-      response = await fetch(new URL(src, document.baseURI), { credentials: 'omit' });
-    } catch {
-      await loadWasm().catch(() => {});
-      throw new Error(this.#text('network', src));
+      const signal = AbortSignal.timeout(seconds * 1000);
+      response = await fetch(new URL(src, document.baseURI), { credentials: 'omit', signal });
+      if (!response.ok) throw await fail('http', String(response.status), src);
+      // a CMS or proxy that answers with an HTML page instead of the data
+      const type = (response.headers.get('content-type') || '').toLowerCase();
+      if (type.startsWith('text/html')) throw await fail('html', src);
+      text = await response.text();
+    } catch (error) {
+      if (error.name === 'TimeoutError') throw await fail('timeout', String(seconds), src);
+      if (error instanceof TypeError) throw await fail('network', src);
+      throw error;
     }
-    if (!response.ok) {
-      await loadWasm().catch(() => {});
-      throw new Error(this.#text('http', String(response.status), src));
-    }
-    return response.text();
+    return text;
   }
 
   #showLoading() {

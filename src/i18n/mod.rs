@@ -80,6 +80,10 @@ pub enum Msg {
     ErrorHttp,
     /// "The file is not valid JSON: {}"
     ErrorJson,
+    /// "The server sent a web page instead of the data ({})."
+    ErrorHtml,
+    /// "The data took longer than {} seconds to arrive ({})."
+    ErrorTimeout,
     /// "The file is not a valid plan-progress dataset:"
     ErrorInvalid,
     /// "This chart cannot be drawn: {}"
@@ -175,9 +179,25 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
     (
         Msg::ErrorNetwork,
         [
-            "Les données sont injoignables ({}).",
-            "تعذّر الوصول إلى البيانات ({}).",
-            "The data could not be reached ({}).",
+            "Les données sont injoignables ({}) : réseau coupé, ou serveur qui n'autorise pas ce site à les lire (CORS).",
+            "تعذّر الوصول إلى البيانات ({}): انقطاع في الشبكة، أو خادم لا يسمح لهذا الموقع بقراءتها (CORS).",
+            "The data could not be reached ({}): the network failed, or the server does not let this site read it (CORS).",
+        ],
+    ),
+    (
+        Msg::ErrorHtml,
+        [
+            "Le serveur a envoyé une page web au lieu des données ({}).",
+            "أرسل الخادم صفحة ويب بدلاً من البيانات ({}).",
+            "The server sent a web page instead of the data ({}).",
+        ],
+    ),
+    (
+        Msg::ErrorTimeout,
+        [
+            "Les données ont mis plus de {} secondes à arriver ({}).",
+            "استغرق وصول البيانات أكثر من {} ثوانٍ ({}).",
+            "The data took longer than {} seconds to arrive ({}).",
         ],
     ),
     (
@@ -312,6 +332,28 @@ mod tests {
         assert_eq!(format_number(2.50, Lang::En, 2), "2.5");
         assert_eq!(format_number(-3.0, Lang::En, 0), "-3");
         assert_eq!(format_number(-0.0001, Lang::En, 0), "0");
+    }
+
+    /// Every variant of `Msg` has an entry in `CATALOG` (read from this file's source, since
+    /// an enum's variants cannot be listed at run time).
+    #[test]
+    fn every_message_is_in_the_catalog() {
+        let source = include_str!("mod.rs");
+        let start = source.find("pub enum Msg {").unwrap();
+        let body = &source[start..start + source[start..].find("\n}").unwrap()];
+        let variants: Vec<&str> = body
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with("//") && l.ends_with(','))
+            .map(|l| l.trim_end_matches(','))
+            .collect();
+        assert!(variants.len() > 20, "{variants:?}");
+        for v in variants {
+            assert!(
+                source.contains(&format!("Msg::{v},")),
+                "Msg::{v} has no texts in CATALOG"
+            );
+        }
     }
 
     #[test]

@@ -234,6 +234,8 @@ pub fn ui_text(lang: &str, key: &str, args: Vec<String>) -> String {
         "error" => Msg::ErrorTitle,
         "network" => Msg::ErrorNetwork,
         "http" => Msg::ErrorHttp,
+        "html" => Msg::ErrorHtml,
+        "timeout" => Msg::ErrorTimeout,
         _ => return String::new(),
     };
     let args: Vec<&str> = args.iter().map(String::as_str).collect();

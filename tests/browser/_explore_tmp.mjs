@@ -1,0 +1,10 @@
+import { launch, openPage, waitForCharts } from '/work/main/tests/browser/browser.mjs';
+const b = await launch();
+const { page, context, errors } = await openPage(b, process.env.BASE_URL + '/test-fixtures/widget.html?view=series&series=tip-prosecutions', { width: 1000, height: 800 });
+await waitForCharts(page);
+console.log(await page.evaluate(() => { const el = document.querySelector('plan-progress'); return [el.points, [0,1,2,3,4,5,6,7].map(i => el.pointDetails(i))]; }));
+const { page: p2 } = await openPage(b, process.env.BASE_URL + '/test-fixtures/widget.html', { width: 1000, height: 800 });
+await waitForCharts(p2);
+console.log(await p2.evaluate(() => { const el = document.querySelector('plan-progress'); return [el.points, [...el.shadowRoot.querySelectorAll('.legend button')].map(b => b.dataset.id + b.getAttribute('aria-pressed'))]; }));
+console.log(errors);
+await b.close();
