@@ -166,6 +166,7 @@ class PlanProgressElement extends HTMLElement {
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
       if ((this.getAttribute('theme') || '') === 'auto') this.#schedule();
     }, { signal });
+    matchMedia('(forced-colors: active)').addEventListener('change', () => this.#schedule(), { signal });
     this.#watchRatio(signal);
     this.#resize = new ResizeObserver(() => {
       if (Math.round(this.clientWidth) !== this.#width) this.#schedule();
@@ -319,11 +320,32 @@ class PlanProgressElement extends HTMLElement {
   }
 
   #colors() {
+    if (matchMedia('(forced-colors: active)').matches) return this.#systemColors();
     const style = getComputedStyle(this);
     const read = (name) => style.getPropertyValue(`--pp-${name}`).trim();
     const colors = {};
     for (const name of COLOR_PROPS) if (read(name)) colors[name] = read(name);
     colors.series = [1, 2, 3, 4, 5, 6].map((i) => read(`series-${i}`));
+    return colors;
+  }
+
+  /**
+   * In forced-colors mode (Windows high contrast) the canvas uses the system colours the
+   * reader chose: the browser resolves the system colour keywords, read back here as rgb().
+   */
+  #systemColors() {
+    const probe = el('span');
+    this.shadowRoot.append(probe);
+    const resolve = (keyword) => {
+      probe.style.color = keyword;
+      return getComputedStyle(probe).color;
+    };
+    const text = resolve('CanvasText');
+    const colors = {
+      background: resolve('Canvas'), text, muted: text, grid: resolve('GrayText'), axis: text,
+      series: [text, resolve('LinkText'), resolve('Highlight'), text, resolve('LinkText'), resolve('Highlight')],
+    };
+    probe.remove();
     return colors;
   }
 

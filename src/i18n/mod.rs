@@ -88,6 +88,96 @@ pub enum Msg {
     ErrorInvalid,
     /// "This chart cannot be drawn: {}"
     ErrorView,
+    // --- Accessible alternatives (summaries and data tables, `describe`) ---
+    /// A table cell without a figure.
+    NoData,
+    /// A table cell: no progress figure published for this commitment.
+    NonePublished,
+    /// Column headings of the data tables.
+    Year,
+    Status,
+    AssessedByColumn,
+    AssessedOn,
+    SourceColumn,
+    Axis,
+    Progress,
+    TargetColumn,
+    Date,
+    Milestone,
+    /// "The number of {}": the subject of a sentence about a count (French and Arabic; English
+    /// uses the series label itself).
+    CountOf,
+    /// The same before a vowel (French elision: "le nombre d'{}").
+    CountOfElided,
+    /// "{series} rose from {a} in {y1} to {b} in {y2}"
+    SeriesRose,
+    /// "{series} fell from {a} in {y1} to {b} in {y2}"
+    SeriesFell,
+    /// "{series} stood at {a} in both {y1} and {y2}"
+    SeriesSame,
+    /// "{series} stood at {a} in {y}": one figure.
+    SeriesOne,
+    /// The same four for a series that is not a count: "{label}: up, from {a} in {y1} ...".
+    SeriesRoseTopic,
+    SeriesFellTopic,
+    SeriesSameTopic,
+    SeriesOneTopic,
+    /// After the last figure when it is the highest of several.
+    HighestEnd,
+    /// After the last figure when it is the lowest of several.
+    LowestEnd,
+    /// "with a peak of {} in {}"
+    Peak,
+    /// "with a low of {} in {}"
+    Low,
+    /// "with a peak of {} in {} and a low of {} in {}"
+    PeakLow,
+    /// "no figure for {year}"
+    GapOne,
+    /// "no figure for {years}" (a list of years and ranges)
+    GapMany,
+    /// "{} to {}": a run of years inside a list.
+    YearRange,
+    /// "And {n} more series: {labels}."
+    MoreSeries,
+    /// Every series of the view is switched off.
+    NoSeriesShown,
+    /// "{label}: {text}"
+    Topic,
+    /// "{rating}: {level} every year since {year}"
+    RatingSince,
+    /// "{rating}: {level} every year from {} to {}"
+    RatingFromTo,
+    /// "{rating}: {level} in {year}"
+    RatingIn,
+    /// "Before that: {periods}."
+    RatingBefore,
+    /// "in {year}"
+    PeriodOne,
+    /// "in {year} and {year}"
+    PeriodTwo,
+    /// "from {year} to {year}"
+    PeriodRange,
+    /// "Commitments by status: {counts}."
+    StatusCommitments,
+    /// "{list title}. By status: {counts}."
+    StatusList,
+    /// "{list title}. {n} of {declared} recommendations transcribed; by status: {counts}."
+    StatusListPartial,
+    /// "None of the {n} commitments has a published progress figure; by status: {counts}."
+    ProgressNone,
+    /// "Commitments with a published progress figure: {} of {}; by status: {counts}."
+    ProgressSome,
+    /// "{n} milestones, from “{first}” ({date}) to “{last}” ({date})."
+    TimelineMany,
+    /// "One milestone: “{}” ({})."
+    TimelineOne,
+    /// "{n} milestones from {year} to {year}." (the overview's short form)
+    TimelineShort,
+    /// "The plan runs from {} to {}."
+    PlanPeriod,
+    /// A view that has nothing to show (unknown series, no data in these years).
+    NothingToShow,
 }
 
 /// `[French, Arabic, English]` for each message, in the order of [`Msg`].
@@ -230,6 +320,264 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
             "Ce graphique ne peut pas être dessiné : {}",
             "تعذّر رسم هذا الرسم البياني: {}",
             "This chart cannot be drawn: {}",
+        ],
+    ),
+    // --- Accessible alternatives (summaries and data tables, `describe`) ---
+    (Msg::NoData, ["pas de données", "لا توجد بيانات", "no data"]),
+    (Msg::NonePublished, ["non publié", "غير منشورة", "none published"]),
+    (Msg::Year, ["Année", "السنة", "Year"]),
+    (Msg::Status, ["État", "الحالة", "Status"]),
+    (
+        Msg::AssessedByColumn,
+        ["Évalué par", "الجهة المقيِّمة", "Assessed by"],
+    ),
+    (
+        Msg::AssessedOn,
+        ["Date de l'évaluation", "تاريخ التقييم", "Assessed on"],
+    ),
+    (Msg::SourceColumn, ["Source", "المصدر", "Source"]),
+    (Msg::Axis, ["Axe", "المحور", "Axis"]),
+    (Msg::Progress, ["Avancement", "نسبة التقدم", "Progress"]),
+    (Msg::TargetColumn, ["Échéance", "الأجل", "Target"]),
+    (Msg::Date, ["Date", "التاريخ", "Date"]),
+    (Msg::Milestone, ["Étape", "المحطة", "Milestone"]),
+    (Msg::CountOf, ["Le nombre de {}", "عدد {}", "{}"]),
+    (Msg::CountOfElided, ["Le nombre d'{}", "عدد {}", "{}"]),
+    (
+        Msg::SeriesRose,
+        [
+            "{} a augmenté, passant de {} en {} à {} en {}",
+            "ارتفع {} من {} سنة {} إلى {} سنة {}",
+            "{} rose from {} in {} to {} in {}",
+        ],
+    ),
+    (
+        Msg::SeriesFell,
+        [
+            "{} a diminué, passant de {} en {} à {} en {}",
+            "انخفض {} من {} سنة {} إلى {} سنة {}",
+            "{} fell from {} in {} to {} in {}",
+        ],
+    ),
+    (
+        Msg::SeriesSame,
+        [
+            "{} était de {} en {} comme en {}",
+            "بلغ {} {} سنة {} وكذلك سنة {}",
+            "{} stood at {} in both {} and {}",
+        ],
+    ),
+    (
+        Msg::SeriesOne,
+        [
+            "{} était de {} en {}",
+            "بلغ {} {} سنة {}",
+            "{} stood at {} in {}",
+        ],
+    ),
+    (
+        Msg::SeriesRoseTopic,
+        [
+            "{}\u{a0}: en hausse, de {} en {} à {} en {}",
+            "{}: ارتفاع من {} سنة {} إلى {} سنة {}",
+            "{} rose from {} in {} to {} in {}",
+        ],
+    ),
+    (
+        Msg::SeriesFellTopic,
+        [
+            "{}\u{a0}: en baisse, de {} en {} à {} en {}",
+            "{}: انخفاض من {} سنة {} إلى {} سنة {}",
+            "{} fell from {} in {} to {} in {}",
+        ],
+    ),
+    (
+        Msg::SeriesSameTopic,
+        [
+            "{}\u{a0}: {} en {} comme en {}",
+            "{}: {} سنة {} وكذلك سنة {}",
+            "{} stood at {} in both {} and {}",
+        ],
+    ),
+    (
+        Msg::SeriesOneTopic,
+        ["{}\u{a0}: {} en {}", "{}: {} سنة {}", "{} stood at {} in {}"],
+    ),
+    (
+        Msg::HighestEnd,
+        [
+            "le plus haut niveau de la période",
+            "وهو أعلى مستوى خلال الفترة",
+            "the highest of the period",
+        ],
+    ),
+    (
+        Msg::LowestEnd,
+        [
+            "le plus bas niveau de la période",
+            "وهو أدنى مستوى خلال الفترة",
+            "the lowest of the period",
+        ],
+    ),
+    (
+        Msg::Peak,
+        [
+            "avec un pic à {} en {}",
+            "مع ذروة بلغت {} سنة {}",
+            "with a peak of {} in {}",
+        ],
+    ),
+    (
+        Msg::Low,
+        [
+            "avec un creux à {} en {}",
+            "مع أدنى مستوى بلغ {} سنة {}",
+            "with a low of {} in {}",
+        ],
+    ),
+    (
+        Msg::PeakLow,
+        [
+            "avec un pic à {} en {} et un creux à {} en {}",
+            "مع ذروة بلغت {} سنة {} وأدنى مستوى بلغ {} سنة {}",
+            "with a peak of {} in {} and a low of {} in {}",
+        ],
+    ),
+    (
+        Msg::GapOne,
+        ["aucun chiffre pour {}", "لا يوجد رقم لسنة {}", "no figure for {}"],
+    ),
+    (
+        Msg::GapMany,
+        [
+            "aucun chiffre pour les années {}",
+            "لا يوجد رقم للسنوات {}",
+            "no figure for {}",
+        ],
+    ),
+    (Msg::YearRange, ["{} à {}", "من {} إلى {}", "{} to {}"]),
+    (
+        Msg::MoreSeries,
+        [
+            "Et {} autres séries\u{a0}: {}.",
+            "وسلاسل أخرى عددها {}: {}.",
+            "And {} more series: {}.",
+        ],
+    ),
+    (
+        Msg::NoSeriesShown,
+        [
+            "Aucune série affichée.",
+            "لا توجد أي سلسلة معروضة.",
+            "No series shown.",
+        ],
+    ),
+    (Msg::Topic, ["{}\u{a0}: {}", "{}: {}", "{}: {}"]),
+    (
+        Msg::RatingSince,
+        [
+            "{}\u{a0}: {} chaque année depuis {}",
+            "{}: {} كل سنة منذ {}",
+            "{}: {} every year since {}",
+        ],
+    ),
+    (
+        Msg::RatingFromTo,
+        [
+            "{}\u{a0}: {} chaque année de {} à {}",
+            "{}: {} كل سنة من {} إلى {}",
+            "{}: {} every year from {} to {}",
+        ],
+    ),
+    (
+        Msg::RatingIn,
+        ["{}\u{a0}: {} en {}", "{}: {} سنة {}", "{}: {} in {}"],
+    ),
+    (
+        Msg::RatingBefore,
+        ["Auparavant\u{a0}: {}.", "قبل ذلك: {}.", "Before that: {}."],
+    ),
+    (Msg::PeriodOne, ["en {}", "سنة {}", "in {}"]),
+    (Msg::PeriodTwo, ["en {} et {}", "سنتي {} و{}", "in {} and {}"]),
+    (Msg::PeriodRange, ["de {} à {}", "من {} إلى {}", "from {} to {}"]),
+    (
+        Msg::StatusCommitments,
+        [
+            "Engagements par état\u{a0}: {}.",
+            "الالتزامات حسب الحالة: {}.",
+            "Commitments by status: {}.",
+        ],
+    ),
+    (
+        Msg::StatusList,
+        [
+            "{}. Par état\u{a0}: {}.",
+            "{}. حسب الحالة: {}.",
+            "{}. By status: {}.",
+        ],
+    ),
+    (
+        Msg::StatusListPartial,
+        [
+            "{}. {} sur {} recommandations transcrites\u{202f}; par état\u{a0}: {}.",
+            "{}. التوصيات المنقولة: {} من أصل {}؛ حسب الحالة: {}.",
+            "{}. {} of {} recommendations transcribed; by status: {}.",
+        ],
+    ),
+    (
+        Msg::ProgressNone,
+        [
+            "Aucun des {} engagements n'a de taux d'avancement publié\u{202f}; par état\u{a0}: {}.",
+            "لم تُنشر نسبة تقدم لأي التزام من أصل {}؛ حسب الحالة: {}.",
+            "None of the {} commitments has a published progress figure; by status: {}.",
+        ],
+    ),
+    (
+        Msg::ProgressSome,
+        [
+            "Engagements avec un taux d'avancement publié\u{a0}: {} sur {}\u{202f}; par état\u{a0}: {}.",
+            "الالتزامات التي لها نسبة تقدم منشورة: {} من أصل {}؛ حسب الحالة: {}.",
+            "Commitments with a published progress figure: {} of {}; by status: {}.",
+        ],
+    ),
+    (
+        Msg::TimelineMany,
+        [
+            "{} étapes clés, de «\u{a0}{}\u{a0}» ({}) à «\u{a0}{}\u{a0}» ({}).",
+            "المحطات الرئيسية: {}، من «{}» ({}) إلى «{}» ({}).",
+            "{} milestones, from “{}” ({}) to “{}” ({}).",
+        ],
+    ),
+    (
+        Msg::TimelineOne,
+        [
+            "Une étape clé\u{a0}: «\u{a0}{}\u{a0}» ({}).",
+            "محطة رئيسية واحدة: «{}» ({}).",
+            "One milestone: “{}” ({}).",
+        ],
+    ),
+    (
+        Msg::TimelineShort,
+        [
+            "{} étapes clés de {} à {}.",
+            "المحطات الرئيسية: {} من {} إلى {}.",
+            "{} milestones from {} to {}.",
+        ],
+    ),
+    (
+        Msg::PlanPeriod,
+        [
+            "Le plan court de {} à {}.",
+            "تمتد الخطة من {} إلى {}.",
+            "The plan runs from {} to {}.",
+        ],
+    ),
+    (
+        Msg::NothingToShow,
+        [
+            "Rien à afficher dans cette vue.",
+            "لا توجد بيانات لعرضها في هذا العرض.",
+            "Nothing to show in this view.",
         ],
     ),
 ];

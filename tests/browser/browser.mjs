@@ -44,8 +44,14 @@ export async function launch() {
  * console errors and uncaught exceptions from the moment the page starts loading.
  * Returns { page, context, errors }; close the context when done.
  */
-export async function openPage(browser, url, { width, height, deviceScaleFactor = 1 }) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+export async function openPage(
+  browser,
+  url,
+  { width, height, deviceScaleFactor = 1, setup, ...contextOptions },
+) {
+  // contextOptions: any other playwright context option (colorScheme, hasTouch, isMobile, …);
+  // setup(page, context): runs before the page loads (routes, request listeners).
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
@@ -59,6 +65,7 @@ export async function openPage(browser, url, { width, height, deviceScaleFactor 
   });
   page.on('pageerror', (err) => errors.push(`uncaught exception: ${err.stack || err.message}`));
   try {
+    if (setup) await setup(page, context);
     const response = await page.goto(url, { waitUntil: 'load' });
     assert.ok(response, `no response for ${url}`);
     assert.ok(response.ok(), `${url} answered HTTP ${response.status()}`);
@@ -170,4 +177,217 @@ export async function screenshot(page, name) {
   const file = path.join(dir, name);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for single <plan-progress> elements (widget, errors, many and embed tests).
+
+/**
+ * The URL of a fixture page under /test-fixtures/. `params` is an object of query parameters
+ * (undefined/null/'' values left out, arrays repeated); for widget.html, `widgets: [{…}, …]`
+ * gives one `w` parameter per widget, each the attributes of one <plan-progress>.
+ */
+export function fixtureUrl(name, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'widgets') {
+      for (const attrs of value) query.append('w', new URLSearchParams(clean(attrs)).toString());
+    } else if (Array.isArray(value)) {
+      for (const v of value) query.append(key, String(v));
+    } else if (value != null && value !== '') {
+      query.append(key, String(value));
+    }
+  }
+  const q = query.toString();
+  return `${baseUrl()}/test-fixtures/${name}${q ? `?${q}` : ''}`;
+}
+
+function clean(attrs) {
+  return Object.fromEntries(Object.entries(attrs).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)]));
+}
+
+/**
+ * Waits until the element `selector` has data-state="ready" (or `state`). Fails at once, with
+ * the element's text, if it turns to data-state="error" while another state is awaited.
+ */
+export async function waitForState(page, selector, state = 'ready', { timeout = 20_000 } = {}) {
+  let handle;
+  try {
+    handle = await page.waitForFunction(
+      ([sel, wanted]) => {
+        const el = document.querySelector(sel);
+        if (!el) return false;
+        const now = el.getAttribute('data-state');
+        if (now === wanted) return { ok: true };
+        if (now === 'error') {
+          const text = (el.shadowRoot?.textContent || '').replace(/\s+/g, ' ').trim();
+          return { error: `${sel} has data-state="error": ${text}` };
+        }
+        return false;
+      },
+      [selector, state],
+      { timeout, polling: 50 },
+    );
+  } catch (err) {
+    const now = await page
+      .$eval(selector, (el) => el.getAttribute('data-state'))
+      .catch(() => 'no such element');
+    throw new Error(
+      `${selector} did not reach data-state="${state}" within ${timeout} ms (now: ${now}): ` +
+        err.message.split('\n')[0],
+    );
+  }
+  const result = await handle.jsonValue();
+  await handle.dispose();
+  if (result.error) throw new Error(result.error);
+}
+
+/**
+ * The pixels of one canvas of the element `selector` ('chart' or 'overlay', in its shadow root):
+ * { width, height, clientWidth, clientHeight, hash, differing, opaque, ratio }. `hash` is an
+ * FNV-1a hash of the RGBA bytes (equal hashes: identical pictures); `differing` counts the
+ * pixels that differ from the top-left pixel, `opaque` those that are not fully transparent.
+ */
+export async function canvasPixels(page, selector, which = 'chart') {
+  return page.$eval(
+    selector,
+    (el, cls) => {
+      const canvas = el.shadowRoot.querySelector(`canvas.${cls}`);
+      const { width, height, clientWidth, clientHeight } = canvas;
+      const out = { width, height, clientWidth, clientHeight, hash: 0, differing: 0, opaque: 0, ratio: 0 };
+      if (width === 0 || height === 0) return out;
+      const scratch = document.createElement('canvas');
+      scratch.width = width;
+      scratch.height = height;
+      const ctx = scratch.getContext('2d');
+      ctx.drawImage(canvas, 0, 0);
+      const px = ctx.getImageData(0, 0, width, height).data;
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < px.length; i++) {
+        hash ^= px[i];
+        hash = Math.imul(hash, 0x01000193);
+      }
+      let differing = 0;
+      let opaque = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (px[i] !== px[0] || px[i + 1] !== px[1] || px[i + 2] !== px[2] || px[i + 3] !== px[3]) differing++;
+        if (px[i + 3] !== 0) opaque++;
+      }
+      return { ...out, hash: hash >>> 0, differing, opaque, ratio: differing / (width * height) };
+    },
+    which,
+  );
+}
+
+/**
+ * The index of the first datum of `selector` whose `pointDetails(i).data` has every member of
+ * `match` (e.g. { year: 2024 }), with its details and the page coordinates of its box centre:
+ * { index, details, x, y }. Fails when no datum matches.
+ */
+export async function findPoint(page, selector, match) {
+  const found = await page.$eval(
+    selector,
+    (el, want) => {
+      const canvas = el.shadowRoot.querySelector('canvas.chart').getBoundingClientRect();
+      for (let i = 0; i < el.points; i++) {
+        const d = el.pointDetails(i);
+        if (d && Object.entries(want).every(([k, v]) => d.data?.[k] === v)) {
+          const [x, y] = d.box;
+          return { index: i, details: d, x: canvas.left + x, y: canvas.top + y };
+        }
+      }
+      return null;
+    },
+    match,
+  );
+  assert.ok(found, `${selector}: no datum with data ${JSON.stringify(match)}`);
+  return found;
+}
+
+/** The tooltip of `selector`: { visible, text } (visible: not hidden and with a size). */
+export async function tipState(page, selector) {
+  return page.$eval(selector, (el) => {
+    const tip = el.shadowRoot.querySelector('.tip');
+    const rect = tip.getBoundingClientRect();
+    return { visible: !tip.hidden && rect.width > 0 && rect.height > 0, text: tip.textContent };
+  });
+}
+
+/** Waits until the tooltip of `selector` is shown (`visible` true) or hidden (false). */
+export async function waitForTip(page, selector, visible, { timeout = 5_000 } = {}) {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => {
+        const tip = document.querySelector(sel).shadowRoot.querySelector('.tip');
+        const rect = tip.getBoundingClientRect();
+        return (!tip.hidden && rect.width > 0 && rect.height > 0) === want;
+      },
+      [selector, visible],
+      { timeout, polling: 50 },
+    );
+  } catch (err) {
+    throw new Error(`the tooltip of ${selector} was not ${visible ? 'shown' : 'hidden'} within ${timeout} ms`);
+  }
+}
+
+/**
+ * Fails if the page scrolls sideways (`document.documentElement.scrollWidth > innerWidth`), or
+ * if a part of a <plan-progress> (title, legend, chart, source, message) sticks out of its own
+ * box: the element has paint containment, so such a part would be cut off rather than widen
+ * the page.
+ */
+export async function assertFits(page) {
+  const report = await page.evaluate(() => {
+    const out = { scrollWidth: document.documentElement.scrollWidth, innerWidth, outside: [] };
+    for (const el of document.querySelectorAll('plan-progress')) {
+      const host = el.getBoundingClientRect();
+      for (const part of el.shadowRoot.querySelectorAll('.title, .legend button, .stage, canvas, .source, .message')) {
+        if (part.closest('[hidden]')) continue;
+        const r = part.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.left < host.left - 1 || r.right > host.right + 1) {
+          out.outside.push(`#${el.id} ${part.tagName.toLowerCase()}.${part.className}: ` +
+            `${Math.round(r.left)}..${Math.round(r.right)} outside ${Math.round(host.left)}..${Math.round(host.right)}`);
+        }
+      }
+    }
+    return out;
+  });
+  assert.ok(
+    report.scrollWidth <= report.innerWidth,
+    `the page scrolls sideways: scrollWidth ${report.scrollWidth} > innerWidth ${report.innerWidth}`,
+  );
+  assert.deepEqual(report.outside, [], 'parts of a chart stick out of its element');
+}
+
+/** Saves a screenshot of the element `selector` as SCREENSHOT_DIR/name (when set). */
+export async function screenshotElement(page, selector, name) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return undefined;
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, name);
+  await page.locator(selector).screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Before the page loads (call it from openPage's `setup`): records every plan-progress:ready,
+ * :error and :select event that reaches `document` in `window.__ppEvents` as
+ * { type, id, detail }. Read them with `events(page)`.
+ */
+export async function recordEvents(page) {
+  await page.addInitScript(() => {
+    window.__ppEvents = [];
+    for (const type of ['plan-progress:ready', 'plan-progress:error', 'plan-progress:select']) {
+      document.addEventListener(type, (e) => {
+        window.__ppEvents.push({ type, id: e.target.id, detail: JSON.parse(JSON.stringify(e.detail ?? null)) });
+      });
+    }
+  });
+}
+
+/** The events recorded by `recordEvents`, optionally only those of one type. */
+export async function events(page, type) {
+  const all = await page.evaluate(() => window.__ppEvents ?? []);
+  return type ? all.filter((e) => e.type === type) : all;
 }
