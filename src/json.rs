@@ -12,6 +12,12 @@ use std::fmt;
 /// the bound keeps hostile input from exhausting the stack.
 pub const MAX_DEPTH: usize = 64;
 
+/// Most values (numbers, strings, booleans, nulls, arrays and objects, each counting one)
+/// accepted in one text. The Morocco dataset has about 2,000; the bound keeps a 4 MB file of
+/// tiny values (`[0,0,0,…]`, two million of them) from taking memory and time that a page
+/// cannot spare.
+pub const MAX_VALUES: usize = 200_000;
+
 /// A JSON value. Objects keep their members in document order (and any repeated keys, which
 /// the decoder reports).
 #[derive(Debug, Clone, PartialEq)]
@@ -160,6 +166,7 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
+        values: 0,
     };
     reader.skip_ws();
     let value = reader.value()?;
@@ -175,6 +182,7 @@ struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    values: usize,
 }
 
 impl Reader<'_> {
@@ -209,6 +217,12 @@ impl Reader<'_> {
     }
 
     fn value(&mut self) -> Result<Json, SyntaxError> {
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return Err(self.error(format!(
+                "more than {MAX_VALUES} values (numbers, strings, arrays, objects…): a dataset may have at most {MAX_VALUES}"
+            )));
+        }
         match self.peek() {
             None => Err(self.error("unexpected end of the file")),
             Some(b'{') => self.nested(Self::object),
@@ -504,6 +518,15 @@ mod tests {
         assert!(err.message.contains("nested deeper"), "{err}");
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn bounds_the_number_of_values() {
+        let ok = format!("[{}]", vec!["0"; MAX_VALUES - 1].join(","));
+        assert!(parse(&ok).is_ok());
+        let many = format!("[{}]", vec!["0"; MAX_VALUES].join(","));
+        let err = parse(&many).unwrap_err();
+        assert!(err.message.contains("200000 values"), "{err}");
     }
 
     #[test]

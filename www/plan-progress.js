@@ -160,8 +160,10 @@ class PlanProgressElement extends HTMLElement {
     document.addEventListener('pointerdown', (e) => {
       if (this.#pinned && !e.composedPath().includes(this)) this.#hideTip();
     }, { signal });
-    this.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && !this.#tip.hidden) { this.#hideTip(); e.stopPropagation(); }
+    // Escape closes a tooltip wherever the keyboard focus is: a mouse hover does not move the
+    // focus into the widget (WCAG 1.4.13, dismissible without moving the pointer)
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !this.#tip.hidden) this.#hideTip();
     }, { signal });
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
       if ((this.getAttribute('theme') || '') === 'auto') this.#schedule();

@@ -134,3 +134,99 @@ mod tests {
         assert_eq!(t.series[1], Color::hex(0xff0000));
     }
 }
+
+/// WCAG 2.x contrast of the themes' colours against their background: text 4.5:1 (success
+/// criterion 1.4.3), marks and the axis 3:1 (1.4.11).
+#[cfg(test)]
+mod contrast {
+    use super::*;
+
+    /// WCAG 2.x relative luminance of an opaque sRGB colour.
+    fn luminance(c: Color) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+    }
+
+    /// WCAG 2.x contrast ratio, from 1 to 21.
+    fn ratio(a: Color, b: Color) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    /// `c` at its alpha over an opaque `under`, as a canvas or an SVG viewer composites it.
+    fn over(c: Color, under: Color) -> Color {
+        let mix = |a: u8, b: u8| (c.a * f64::from(a) + (1.0 - c.a) * f64::from(b)).round() as u8;
+        Color::hex(
+            (u32::from(mix(c.r, under.r)) << 16)
+                | (u32::from(mix(c.g, under.g)) << 8)
+                | u32::from(mix(c.b, under.b)),
+        )
+    }
+
+    fn themes() -> [(&'static str, Theme); 2] {
+        [("light", Theme::light()), ("dark", Theme::dark())]
+    }
+
+    /// (what, colour, against, least ratio) for every pair a theme must pass.
+    fn pairs(t: &Theme) -> Vec<(String, Color, Color, f64)> {
+        let bg = t.background;
+        let mut pairs = vec![
+            ("text".to_string(), t.text, bg, 4.5),
+            ("muted".to_string(), t.muted, bg, 4.5),
+            ("axis".to_string(), t.axis, bg, 3.0),
+        ];
+        for (i, c) in t.series.iter().enumerate() {
+            pairs.push((format!("series[{i}]"), *c, bg, 3.0));
+        }
+        // the status board: each status colour on the background (column rules, card edges);
+        // on its card (a 10 % tint of it), its edge and the card's text and note
+        let statuses = [t.series[0], t.series[1], t.series[2], t.muted];
+        for (i, c) in statuses.iter().enumerate() {
+            let card = over(Color { a: 0.1, ..*c }, bg);
+            pairs.push((format!("status {i}"), *c, bg, 3.0));
+            pairs.push((format!("status {i} edge on its card"), *c, card, 3.0));
+            pairs.push((format!("text on status {i} card"), t.text, card, 4.5));
+            pairs.push((format!("muted on status {i} card"), t.muted, card, 4.5));
+        }
+        pairs
+    }
+
+    #[test]
+    fn formula_matches_known_values() {
+        let (black, white) = (Color::hex(0x000000), Color::hex(0xffffff));
+        assert!((ratio(black, white) - 21.0).abs() < 1e-9);
+        assert!((ratio(white, white) - 1.0).abs() < 1e-9);
+        // #767676 is the lightest grey that passes 4.5:1 on white
+        assert!((ratio(Color::hex(0x767676), white) - 4.54).abs() < 0.01);
+        assert!(ratio(Color::hex(0x777777), white) < 4.5);
+        assert_eq!(over(Color { a: 0.5, ..black }, white), Color::hex(0x808080));
+    }
+
+    #[test]
+    fn text_marks_and_statuses_are_readable_in_both_themes() {
+        for (name, theme) in themes() {
+            let mut failures = Vec::new();
+            let mut lowest: Option<(String, f64)> = None;
+            for (what, c, against, least) in pairs(&theme) {
+                let r = ratio(c, against);
+                if r < least {
+                    failures.push(format!("{what}: {r:.2}:1 < {least}:1"));
+                }
+                if lowest.as_ref().is_none_or(|(_, l)| r < *l) {
+                    lowest = Some((what, r));
+                }
+            }
+            if let Some((what, r)) = lowest {
+                eprintln!("{name}: lowest contrast {r:.2}:1 ({what})");
+            }
+            assert!(failures.is_empty(), "{name}: {failures:?}");
+        }
+    }
+}

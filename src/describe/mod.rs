@@ -1,6 +1,12 @@
 //! Words about the data: what a tooltip, a screen-reader announcement or a `select` event says
 //! about one datum, in the reader's language. (Summaries, tables and CSV come here too.)
 
+pub mod summary;
+pub mod table;
+
+pub use summary::summary;
+pub use table::{table, Cell, Column, Row, Table};
+
 use crate::chart::{Datum, View};
 use crate::i18n::{self, format_number, Lang, Msg};
 use crate::json::{self, Json};
@@ -72,8 +78,17 @@ impl Details {
         if let Some(s) = &self.source {
             parts.push(format!("{} {}", i18n::t(lang, Msg::Source), s.publisher));
         }
-        let sep = if lang == Lang::Ar { "، " } else { ", " };
-        parts.join(sep)
+        // parts that end a sentence ("…counting.") are followed by a space, not a comma
+        let comma = if lang == Lang::Ar { "، " } else { ", " };
+        let mut out = String::new();
+        for part in parts.iter().filter(|p| !p.trim().is_empty()) {
+            if !out.is_empty() {
+                let ended = out.trim_end().ends_with(['.', '!', '?', '؟', '…', ':']);
+                out.push_str(if ended { " " } else { comma });
+            }
+            out.push_str(part.trim());
+        }
+        out
     }
 }
 

@@ -11,7 +11,7 @@ use super::summary::{self, Selection};
 use crate::chart::{View, ViewKind};
 use crate::i18n::{self, format_number, Lang, Msg};
 use crate::json::{self, Json};
-use crate::model::{Dataset, Date, Status, StatusValue, Text};
+use crate::model::{Dataset, Date, Indicator, Status, StatusValue, Text};
 
 /// The table of a view.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,8 +243,9 @@ pub fn table(dataset: &Dataset, view: &View) -> Table {
         lang: view.text_lang(),
         ui: view.ui_lang(),
     };
-    let empty = |caption: String, header: Msg| Table {
-        caption,
+    // a view that cannot be drawn: a table that says so, with no rows
+    let empty = |header: Msg| Table {
+        caption: i18n::t(t.ui, Msg::NothingToShow).to_string(),
         header: i18n::t(t.ui, header).to_string(),
         columns: Vec::new(),
         rows: Vec::new(),
@@ -258,24 +259,11 @@ pub fn table(dataset: &Dataset, view: &View) -> Table {
                 v.series.clear();
                 v.hidden.clear();
             }
-            t.series(&v)
-                .unwrap_or_else(|| empty(i18n::t(t.ui, Msg::NoData).to_string(), Msg::Year))
+            t.series(&v).unwrap_or_else(|| empty(Msg::Year))
         }
-        ViewKind::Rating => t
-            .rating(view)
-            .unwrap_or_else(|| empty(i18n::t(t.ui, Msg::NoData).to_string(), Msg::Year)),
-        ViewKind::Status => t.status(view).unwrap_or_else(|| {
-            empty(
-                i18n::t(t.ui, Msg::Commitments).to_string(),
-                Msg::Commitments,
-            )
-        }),
-        ViewKind::Progress => t.progress(view).unwrap_or_else(|| {
-            empty(
-                i18n::t(t.ui, Msg::Commitments).to_string(),
-                Msg::Commitments,
-            )
-        }),
+        ViewKind::Rating => t.rating(view).unwrap_or_else(|| empty(Msg::Year)),
+        ViewKind::Status => t.status(view).unwrap_or_else(|| empty(Msg::Commitments)),
+        ViewKind::Progress => t.progress(view).unwrap_or_else(|| empty(Msg::Commitments)),
         ViewKind::Timeline => t.timeline(view),
     }
 }
@@ -305,7 +293,11 @@ impl<'a> Tables<'a> {
     }
 
     fn series(&self, view: &View) -> Option<Table> {
-        let chosen = summary::selected_series(self.dataset, view).ok()?;
+        let chosen = summary::selected_series(self.dataset, view)?;
+        let in_view = |i: &&Indicator| i.points.iter().any(|p| summary::shows_year(view, p.year));
+        if !chosen.iter().any(in_view) {
+            return None;
+        }
         let shown: Vec<_> = chosen
             .iter()
             .filter(|ind| !view.hidden.contains(&ind.id))
@@ -358,7 +350,7 @@ impl<'a> Tables<'a> {
     }
 
     fn rating(&self, view: &View) -> Option<Table> {
-        let rating = summary::selected_rating(self.dataset, view).ok()?;
+        let rating = summary::selected_rating(self.dataset, view)?;
         let rows = rating
             .points
             .iter()
@@ -428,7 +420,7 @@ impl<'a> Tables<'a> {
     }
 
     fn status(&self, view: &View) -> Option<Table> {
-        let subject = summary::selected_status(self.dataset, view).ok()?;
+        let subject = summary::selected_status(self.dataset, view)?;
         let mut rows = Vec::new();
         let (caption, header) = match &subject {
             Selection::Commitments => {
@@ -469,10 +461,8 @@ impl<'a> Tables<'a> {
                     let listed = u32::try_from(l.items.len()).unwrap_or(u32::MAX);
                     if let Some(missing) = l.declared_count.and_then(|d| d.checked_sub(listed)) {
                         if missing > 0 {
-                            let mut cells = vec![Cell::text(i18n::status_name(
-                                self.ui,
-                                StatusValue::Unknown,
-                            ))];
+                            let mut cells =
+                                vec![Cell::text(i18n::status_name(self.ui, StatusValue::Unknown))];
                             cells.extend((0..3).map(|_| Cell::missing("")));
                             if let Some(cell) = cells.last_mut() {
                                 if let Some(p) = self.publisher(l.declared_count_source.as_deref())
@@ -510,7 +500,7 @@ impl<'a> Tables<'a> {
     }
 
     fn progress(&self, view: &View) -> Option<Table> {
-        let groups = summary::selected_progress(self.dataset, view).ok()?;
+        let groups = summary::selected_progress(self.dataset, view)?;
         let mut rows = Vec::new();
         for (axis, indices) in &groups {
             for &i in indices {

@@ -82,7 +82,7 @@ pub enum Msg {
     ErrorJson,
     /// "The server sent a web page instead of the data ({})."
     ErrorHtml,
-    /// "The data took longer than {} seconds to arrive ({})."
+    /// "The data did not arrive within the time allowed ({} s, {})."
     ErrorTimeout,
     /// "The file is not a valid plan-progress dataset:"
     ErrorInvalid,
@@ -285,9 +285,9 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
     (
         Msg::ErrorTimeout,
         [
-            "Les données ont mis plus de {} secondes à arriver ({}).",
-            "استغرق وصول البيانات أكثر من {} ثوانٍ ({}).",
-            "The data took longer than {} seconds to arrive ({}).",
+            "Les données ne sont pas arrivées dans le délai prévu ({} s, {}).",
+            "لم تصل البيانات في المهلة المحددة ({} ث، {}).",
+            "The data did not arrive within the time allowed ({} s, {}).",
         ],
     ),
     (

@@ -14,6 +14,61 @@ use crate::json::{self, Json, SyntaxError};
 /// thousands of yearly figures still fits many times over.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
+// Limits (docs/format.md, "Limits"). Each keeps a hostile or broken file from freezing the
+// page that embeds the widget; each is far above what a real plan needs (the Morocco dataset:
+// 16 indicators, 55 sources, strings of at most 1,200 characters), and each one exceeded is a
+// problem at its path that says the limit.
+
+/// Longest label, title, unit, name or licence, in characters (not bytes).
+pub const MAX_LABEL_CHARS: usize = 2_000;
+/// Longest string of any other kind (notes, descriptions, definitions, quotes, the text of a
+/// recommendation), in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Longest URL, in characters.
+pub const MAX_URL_CHARS: usize = 2_000;
+/// Most members in one object, publishers' `x-` extensions included (so also most sources).
+pub const MAX_MEMBERS: usize = 1_000;
+/// Most languages in `plan.languages` and in one localized text.
+pub const MAX_LANGUAGES: usize = 50;
+/// Most points in one series: one per year from 1900 to 2100.
+pub const MAX_POINTS: usize = 201;
+/// Most indicators, ratings, recommendation lists, axes and conflicts.
+pub const MAX_SERIES: usize = 100;
+/// Most recommendations in one list, commitments and milestones.
+pub const MAX_ITEMS: usize = 1_000;
+/// Most levels in a rating's scale.
+pub const MAX_LEVELS: usize = 20;
+/// Most source keys or indicator ids listed in one conflict.
+pub const MAX_REFERENCES: usize = 100;
+/// Most problems listed; the others are counted in one last line.
+pub const MAX_PROBLEMS: usize = 100;
+/// Longest path or message of one problem, in characters: a problem quotes the value at
+/// fault, which may be a 4 MB string.
+pub const MAX_PROBLEM_CHARS: usize = 300;
+/// Longest member name that gets a "did you mean" suggestion (the edit distance is quadratic).
+const MAX_SUGGEST_CHARS: usize = 64;
+
+/// The most items the list `key` may have, and what they are called in a message.
+fn list_limit(key: &str) -> (usize, &str) {
+    match key {
+        "points" => (MAX_POINTS, "points (one per year from 1900 to 2100)"),
+        "indicators" | "ratings" | "axes" | "conflicts" => (MAX_SERIES, key),
+        "recommendations" => (MAX_SERIES, "recommendation lists"),
+        "items" => (MAX_ITEMS, "recommendations in one list"),
+        "scale" => (MAX_LEVELS, "levels"),
+        "sources" => (MAX_REFERENCES, "sources"),
+        _ => (MAX_ITEMS, key),
+    }
+}
+
+/// `s` cut to `max` characters, with "…" when cut.
+fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 /// One thing wrong with a dataset: where (a JSON path such as
 /// `indicators[2].points[5].source`, or `$` for the whole file) and what, in words a publisher
 /// understands.
@@ -82,7 +137,18 @@ pub fn load(text: &str) -> Result<Dataset, LoadError> {
     let mut d = Decoder::default();
     match d.dataset(&tree) {
         Some(dataset) if d.problems.is_empty() => Ok(dataset),
-        _ => Err(LoadError::Invalid(d.problems)),
+        _ => {
+            if d.unlisted > 0 {
+                d.problems.push(Problem {
+                    path: "$".into(),
+                    message: format!(
+                        "{} more problems (only the first {MAX_PROBLEMS} are listed)",
+                        d.unlisted
+                    ),
+                });
+            }
+            Err(LoadError::Invalid(d.problems))
+        }
     }
 }
 
@@ -113,16 +179,46 @@ struct Seen(Vec<(String, String)>);
 #[derive(Default)]
 struct Decoder {
     problems: Vec<Problem>,
+    /// Problems found past [`MAX_PROBLEMS`], counted only.
+    unlisted: usize,
     source_keys: Vec<String>,
 }
 
 /// Shape readers: types, required and unknown members.
 impl Decoder {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.unlisted += 1;
+            return;
+        }
         self.problems.push(Problem {
-            path: path.to_string(),
-            message: message.into(),
+            path: shorten(path, MAX_PROBLEM_CHARS),
+            message: shorten(&message.into(), MAX_PROBLEM_CHARS),
         });
+    }
+
+    /// Reports a list or object with more than `max` entries; true when within the limit.
+    fn within(&mut self, path: &str, n: usize, max: usize, what: &str) -> bool {
+        if n > max {
+            self.problem(
+                path,
+                format!("at most {max} {what} are allowed here; found {n}"),
+            );
+        }
+        n <= max
+    }
+
+    /// Reports a string longer than `max` characters; true when within the limit.
+    fn not_longer(&mut self, s: &str, path: &str, max: usize) -> bool {
+        // a string has at least as many bytes as characters: count only long ones
+        let n = if s.len() > max { s.chars().count() } else { 0 };
+        if n > max {
+            self.problem(
+                path,
+                format!("{n} characters: at most {max} characters are allowed here"),
+            );
+        }
+        n <= max
     }
 
     fn expected(&mut self, path: &str, what: &str, found: &Json) -> Option<()> {
@@ -140,9 +236,14 @@ impl Decoder {
             path: path.to_string(),
             members,
         };
-        for (i, (key, _)) in members.iter().enumerate() {
+        self.within(path, members.len(), MAX_MEMBERS, "members");
+        // past the limit, members are not checked one by one (that check is quadratic)
+        for (i, (key, _)) in members.iter().enumerate().take(MAX_MEMBERS) {
             let member_path = obj.path(key);
-            if members[..i].iter().any(|(k, _)| k == key) {
+            if key.len() > MAX_SUGGEST_CHARS && !key.starts_with("x-") {
+                let message = format!("unknown member (allowed here: {})", allowed.join(", "));
+                self.problem(&member_path, message);
+            } else if members[..i].iter().any(|(k, _)| k == key) {
                 self.problem(&member_path, "this member appears twice in the same object");
             } else if !allowed.contains(&key.as_str()) && !key.starts_with("x-") {
                 let message = match closest(key, allowed) {
@@ -195,8 +296,12 @@ impl Decoder {
             self.expected(&path, "an array", v);
             return Vec::new();
         };
+        // past the limit, only the first items are read (and the dataset is refused)
+        let (max, what) = list_limit(key);
+        self.within(&path, items.len(), max, what);
         items
             .iter()
+            .take(max)
             .enumerate()
             .filter_map(|(i, item)| read(self, item, &format!("{path}[{i}]")))
             .collect()
@@ -208,7 +313,7 @@ impl Decoder {
                 self.problem(path, "must not be empty");
                 None
             }
-            Json::String(s) => Some(s.clone()),
+            Json::String(s) => self.not_longer(s, path, MAX_TEXT_CHARS).then(|| s.clone()),
             _ => self.expected(path, "a string", v).map(|_| String::new()),
         }
     }
@@ -295,6 +400,9 @@ impl Decoder {
 
     fn url(&mut self, v: &Json, path: &str) -> Option<String> {
         let s = self.string(v, path)?;
+        if !self.not_longer(&s, path, MAX_URL_CHARS) {
+            return None;
+        }
         let scheme_ok = s.starts_with("https://") || s.starts_with("http://");
         if scheme_ok && !s.chars().any(|c| c.is_whitespace() || c.is_control()) {
             Some(s)
@@ -315,6 +423,9 @@ impl Decoder {
                 None
             }
             Json::Object(members) => {
+                if !self.within(path, members.len(), MAX_LANGUAGES, "languages") {
+                    return None;
+                }
                 let mut pairs = Vec::new();
                 let mut ok = true;
                 for (i, (lang, s)) in members.iter().enumerate() {
@@ -337,6 +448,25 @@ impl Decoder {
                 .expected(path, "a text (a string, or an object of languages such as {\"fr\": \"…\", \"ar\": \"…\"})", v)
                 .map(|_| Text::default()),
         }
+    }
+
+    /// A text shown as a label, title, unit or name: at most [`MAX_LABEL_CHARS`] characters
+    /// in each language.
+    fn label(&mut self, v: &Json, path: &str) -> Option<Text> {
+        let text = self.text(v, path)?;
+        let ok = match &text {
+            Text::Plain(s) => self.not_longer(s, path, MAX_LABEL_CHARS),
+            Text::Localized(pairs) => pairs.iter().fold(true, |ok, (lang, s)| {
+                self.not_longer(s, &format!("{path}.{lang}"), MAX_LABEL_CHARS) && ok
+            }),
+        };
+        ok.then_some(text)
+    }
+
+    /// A short string (a licence): at most [`MAX_LABEL_CHARS`] characters.
+    fn short_string(&mut self, v: &Json, path: &str) -> Option<String> {
+        let s = self.string(v, path)?;
+        self.not_longer(&s, path, MAX_LABEL_CHARS).then_some(s)
     }
 
     fn source_key(&mut self, v: &Json, path: &str) -> Option<String> {
@@ -435,9 +565,9 @@ impl Decoder {
         )?;
         let id = self.required(&o, "id", Self::id);
         let country = self.required(&o, "country", Self::country);
-        let title = self.required(&o, "title", Self::text);
+        let title = self.required(&o, "title", Self::label);
         let period = self.required(&o, "period", Self::period);
-        let publisher = self.required(&o, "publisher", Self::text);
+        let publisher = self.required(&o, "publisher", Self::label);
         let languages = self.required(&o, "languages", Self::languages);
         let default_language = self.required(&o, "default_language", Self::language);
         if let (Some(langs), Some(lang)) = (&languages, &default_language) {
@@ -447,7 +577,7 @@ impl Decoder {
             }
         }
         let updated = self.required(&o, "updated", Self::date);
-        let licence = self.required(&o, "licence", Self::string);
+        let licence = self.required(&o, "licence", Self::short_string);
         let description = self.optional(&o, "description", Self::text);
         let source = self.optional(&o, "source", Self::source_key);
         Some(Plan {
@@ -498,6 +628,9 @@ impl Decoder {
             self.problem(path, "list at least one language");
             return None;
         }
+        if !self.within(path, items.len(), MAX_LANGUAGES, "languages") {
+            return None;
+        }
         let mut langs: Vec<String> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let p = format!("{path}[{i}]");
@@ -528,7 +661,17 @@ impl Decoder {
                 "list at least one source: every figure needs one",
             );
         }
-        self.source_keys = members.iter().map(|(k, _)| k.clone()).collect();
+        // past the limit, the first keys still count as sources, so that references to them
+        // do not add a problem each
+        let within = self.within("sources", members.len(), MAX_MEMBERS, "sources");
+        self.source_keys = members
+            .iter()
+            .take(MAX_MEMBERS)
+            .map(|(k, _)| k.clone())
+            .collect();
+        if !within {
+            return None;
+        }
         let mut sources = Vec::new();
         for (i, (key, value)) in members.iter().enumerate() {
             let path = format!("sources.{key}");
@@ -550,8 +693,8 @@ impl Decoder {
             path,
             &["title", "publisher", "url", "date", "kind", "quote", "note"],
         )?;
-        let title = self.required(&o, "title", Self::text);
-        let publisher = self.required(&o, "publisher", Self::text);
+        let title = self.required(&o, "title", Self::label);
+        let publisher = self.required(&o, "publisher", Self::label);
         let url = self.optional(&o, "url", Self::url);
         let date = self.optional(&o, "date", Self::date);
         let kind = self.optional(&o, "kind", Self::source_kind);
@@ -599,10 +742,10 @@ impl Decoder {
             )?;
             let id = d.required(&o, "id", Self::id);
             d.unique(&mut seen, &id, &o.path("id"));
-            let label = d.required(&o, "label", Self::text);
-            let unit = d.required(&o, "unit", Self::text);
+            let label = d.required(&o, "label", Self::label);
+            let unit = d.required(&o, "unit", Self::label);
             let definition = d.optional(&o, "definition", Self::text);
-            let reported_by = d.optional(&o, "reported_by", Self::text);
+            let reported_by = d.optional(&o, "reported_by", Self::label);
             let group = d.optional(&o, "group", Self::id);
             if o.get("points").is_none() {
                 d.problem(&o.path("points"), "required member is missing");
@@ -678,7 +821,7 @@ impl Decoder {
             let o = d.object(v, path, &["id", "label", "definition", "scale", "points"])?;
             let id = d.required(&o, "id", Self::id);
             d.unique(&mut seen, &id, &o.path("id"));
-            let label = d.required(&o, "label", Self::text);
+            let label = d.required(&o, "label", Self::label);
             let definition = d.optional(&o, "definition", Self::text);
             if o.get("scale").is_none() {
                 d.problem(&o.path("scale"), "required member is missing");
@@ -688,7 +831,7 @@ impl Decoder {
                 let lo = d.object(v, path, &["id", "label"])?;
                 let id = d.required(&lo, "id", Self::id);
                 d.unique(&mut level_ids, &id, &lo.path("id"));
-                let label = d.required(&lo, "label", Self::text);
+                let label = d.required(&lo, "label", Self::label);
                 Some(Level {
                     id: id?,
                     label: label?,
@@ -774,7 +917,7 @@ impl Decoder {
             )?;
             let id = d.required(&o, "id", Self::id);
             d.unique(&mut seen, &id, &o.path("id"));
-            let title = d.required(&o, "title", Self::text);
+            let title = d.required(&o, "title", Self::label);
             let report = d.required(&o, "report", Self::source_key);
             let year = d.required(&o, "year", Self::year);
             let declared_count = d.optional(&o, "declared_count", Self::count);
@@ -878,7 +1021,7 @@ impl Decoder {
             }
             value
         });
-        let assessed_by = self.optional(&o, "assessed_by", Self::text);
+        let assessed_by = self.optional(&o, "assessed_by", Self::label);
         let assessed_on = self.optional(&o, "assessed_on", Self::date);
         let source = self.optional(&o, "source", Self::source_key);
         if value.is_some_and(|v| v != StatusValue::Unknown) {
@@ -904,7 +1047,7 @@ impl Decoder {
             let o = d.object(v, path, &["id", "label", "source"])?;
             let id = d.required(&o, "id", Self::id);
             d.unique(&mut seen, &id, &o.path("id"));
-            let label = d.required(&o, "label", Self::text);
+            let label = d.required(&o, "label", Self::label);
             let source = d.required(&o, "source", Self::source_key);
             Some(Axis {
                 id: id?,
@@ -944,7 +1087,7 @@ impl Decoder {
                     None
                 }
             });
-            let label = d.required(&o, "label", Self::text);
+            let label = d.required(&o, "label", Self::label);
             let description = d.optional(&o, "description", Self::text);
             let source = d.optional(&o, "source", Self::source_key);
             let status = d.optional(&o, "status", Self::status).unwrap_or_default();
@@ -999,7 +1142,7 @@ impl Decoder {
                 }
             }
             previous = date.or(previous);
-            let label = d.required(&o, "label", Self::text);
+            let label = d.required(&o, "label", Self::label);
             let description = d.optional(&o, "description", Self::text);
             let source = d.required(&o, "source", Self::source_key);
             let note = d.optional(&o, "note", Self::text);

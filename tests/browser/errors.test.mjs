@@ -33,6 +33,10 @@ const ANSWERS = {
   invalid: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: NOT_A_DATASET }),
   reset: (route) => route.abort('connectionreset'),
   good: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: MOROCCO }),
+  // a CMS or proxy answering its own page with a 200
+  html: (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Home</title>' }),
+  // never answers (the route stays pending until the context closes)
+  hang: () => new Promise(() => {}),
 };
 
 let browser;
@@ -150,8 +154,25 @@ test('a 404, malformed JSON and an invalid dataset each say what is wrong, and R
 
 test('a network failure has its own message, and Retry recovers', async () => {
   await withFlaky({ view: 'rating' }, 'reset', async ({ page, errors, state }) => {
-    const m = await expectError(page, /^The data could not be reached \(\/test-fixtures\/flaky\.json\)\.$/);
+    const m = await expectError(page, /^The data could not be reached \(\/test-fixtures\/flaky\.json\)/);
     assert.doesNotMatch(m.detail, /answered|JSON|dataset/);
+    state.answer = 'good';
+    await retry(page);
+    await waitForState(page, W0, 'ready');
+    await assertChartsNotBlank(page);
+    assertNoErrors(pageErrors(errors));
+  });
+});
+
+test('a web page instead of the data, and a download that takes too long, say so', async () => {
+  await withFlaky({ view: 'series', timeout: 1 }, 'html', async ({ page, errors, state }) => {
+    await expectError(page, /^The server sent a web page instead of the data \(\/test-fixtures\/flaky\.json\)\.$/);
+    state.answer = 'hang';
+    const started = Date.now();
+    await retry(page);
+    await expectError(page, /^The data did not arrive within the time allowed \(1 s, \/test-fixtures\/flaky\.json\)\.$/);
+    const waited = Date.now() - started;
+    assert.ok(waited >= 900 && waited < 8_000, `timeout="1" gave up after ${waited} ms`);
     state.answer = 'good';
     await retry(page);
     await waitForState(page, W0, 'ready');
@@ -174,7 +195,7 @@ test('the error messages speak French with lang="fr"', async () => {
     assert.match(invalid.detail, /plan: required member is missing/);
     state.answer = 'reset';
     await retry(page);
-    await expectError(page, /^Les données sont injoignables \(\/test-fixtures\/flaky\.json\)\.$/, fr);
+    await expectError(page, /^Les données sont injoignables \(\/test-fixtures\/flaky\.json\)/, fr);
     state.answer = 'good';
     await retry(page);
     await waitForState(page, W0, 'ready');

@@ -66,7 +66,7 @@ async function widgetStates(page) {
 // theme unset (light), theme="dark" and theme="auto", with a dark colour scheme emulated, so
 // that "auto" must paint exactly what "dark" paints.
 describe('every view', () => {
-  for (const width of [1000, 360, 320]) {
+  for (const width of [1000, 360]) {
     for (const view of VIEWS) {
       test(`${view} view at ${width} px: light, dark, and auto under a dark scheme`, async () => {
         const params = { widgets: [{ view }, { view, theme: 'dark' }, { view, theme: 'auto' }] };
@@ -84,15 +84,25 @@ describe('every view', () => {
             await assertFits(page);
             assertNoErrors(errors);
           } finally {
-            if (width !== 320) {
-              await screenshotElement(page, '#w0', `view-${view}-${width}-light.png`).catch(() => {});
-              await screenshotElement(page, '#w1', `view-${view}-${width}-dark.png`).catch(() => {});
-            }
+            await screenshotElement(page, '#w0', `view-${view}-${width}-light.png`).catch(() => {});
+            await screenshotElement(page, '#w1', `view-${view}-${width}-dark.png`).catch(() => {});
           }
         });
       });
     }
   }
+
+  // The narrowest phones: every view on one page (assertFits names the widget that sticks out).
+  test('every view at 320 px is ready, drawn, and fits', async () => {
+    const params = { widgets: VIEWS.map((view) => ({ view })) };
+    await withWidgets(params, { width: 320, height: 700 }, async ({ page, errors }) => {
+      assert.equal(await waitForCharts(page), VIEWS.length);
+      await assertChartsNotBlank(page);
+      for (const s of await widgetStates(page)) assert.ok(s.points > 0, `#${s.id} draws no datum`);
+      await assertFits(page);
+      assertNoErrors(errors);
+    });
+  });
 
   test('theme="auto" paints light under a light scheme and follows a change of scheme', async () => {
     const params = { widgets: [{ view: 'rating' }, { view: 'rating', theme: 'dark' }, { view: 'rating', theme: 'auto' }] };
@@ -221,21 +231,22 @@ test('touch: a tap shows the tooltip, a tap elsewhere or Escape dismisses it, th
       }
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     };
-    assert.equal(await page.evaluate(() => scrollY), 0);
+    const chartStyle = (value) => page.evaluate((v) => {
+      document.querySelector('#w0').shadowRoot.querySelector('canvas.chart').style.touchAction = v;
+    }, value);
+    // Control first (so that no fling of a real scroll is still running): the same swipe over a
+    // chart that refuses pans must not scroll, or the swipe below proves nothing about the
+    // chart's touch-action.
+    await chartStyle('none');
+    await swipe();
+    await page.waitForTimeout(400);
+    assert.equal(await page.evaluate(() => scrollY), 0, 'control: the swipe scrolled through touch-action: none');
+    await chartStyle('');
+    assert.equal(await page.$eval(W0, (el) => getComputedStyle(el.shadowRoot.querySelector('canvas.chart')).touchAction), 'pan-y');
     await swipe();
     await page.waitForFunction(() => scrollY > 100, undefined, { timeout: 5_000 }).catch(() => {});
     const scrolled = await page.evaluate(() => scrollY);
     assert.ok(scrolled > 100, `a touch swipe over the chart did not scroll the page (scrollY ${scrolled})`);
-    // Control: the same swipe over a chart that refuses pans must not scroll, or the swipe above
-    // proves nothing about the chart's touch-action.
-    await page.evaluate(() => {
-      window.scrollTo(0, 0);
-      document.querySelector('#w0').shadowRoot.querySelector('canvas.chart').style.touchAction = 'none';
-    });
-    await page.waitForFunction(() => scrollY === 0);
-    await swipe();
-    await page.waitForTimeout(400);
-    assert.equal(await page.evaluate(() => scrollY), 0, 'control: the swipe scrolled through touch-action: none');
     await cdp.detach();
     assertNoErrors(errors);
   });
@@ -306,6 +317,33 @@ test('keyboard: Tab focuses the chart, arrows move between data and speak them, 
     assert.equal(selects[0].detail.year, first.data.year);
     assert.equal(typeof selects[0].detail.kind, 'string');
     assert.equal(typeof selects[0].detail.year, 'number');
+
+    // Escape closes the tooltip and keeps the focus on the chart
+    await page.keyboard.press('Escape');
+    await waitForTip(page, W0, false, { timeout: 2_000 });
+    assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className), 'stage');
+    assertNoErrors(errors);
+  });
+});
+
+// The live region reads pointDetails(i).sentence: its parts are joined with commas, and a part
+// that already ends a sentence (a note ending with a full stop) must not get ", " after it
+// ("…different counting., Source: …").
+test('the sentences spoken for data are punctuated once between their parts', async () => {
+  const params = { widgets: [{ view: 'series' }, { view: 'series', lang: 'fr' }, { view: 'timeline' }] };
+  await withWidgets(params, {}, async ({ page, errors }) => {
+    await waitForCharts(page);
+    const bad = await page.$$eval('plan-progress', (els) =>
+      els.flatMap((el) => {
+        const found = [];
+        for (let i = 0; i < el.points; i++) {
+          const s = el.pointDetails(i).sentence;
+          const m = /[.!?…:;]\s*,/.exec(s);
+          if (m) found.push(`#${el.id}[${i}]: …${s.slice(Math.max(0, m.index - 30), m.index + 20)}…`);
+        }
+        return found;
+      }));
+    assert.deepEqual(bad.slice(0, 5), [], `${bad.length} sentences with doubled punctuation`);
     assertNoErrors(errors);
   });
 });

@@ -8,7 +8,7 @@
 // The widgets get the ids w0, w1, …
 'use strict';
 
-const ATTRIBUTES = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height'];
+const ATTRIBUTES = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout'];
 const params = new URLSearchParams(location.search);
 const box = document.getElementById('box');
 
