@@ -63,6 +63,18 @@ sheet.replaceSync(`
   .message.loading { border-style: solid; border-color: var(--line); color: var(--muted); align-items: center; }
   .message pre { white-space: pre-wrap; margin: 0; font: 12px/1.4 ui-monospace, monospace; max-height: 12em; overflow: auto; }
   .message button { align-self: flex-start; font: inherit; padding: .35rem .9rem; min-height: 24px; cursor: pointer; }
+  .tools { display: flex; justify-content: flex-end; margin: 0 0 4px; }
+  .tools[hidden], .table[hidden], .stage[hidden] { display: none; }
+  .toggle { font: inherit; font-size: .85em; min-height: 24px; padding: 2px 10px; border: 1px solid var(--muted);
+            border-radius: 4px; background: var(--bg); color: var(--fg); cursor: pointer; }
+  .toggle:focus-visible { outline: 3px solid var(--fg); outline-offset: 1px; }
+  .table { overflow-x: auto; max-height: 480px; overflow-y: auto; }
+  .table table { border-collapse: collapse; width: 100%; font-size: .9em; }
+  .table caption { text-align: start; font-weight: 700; padding: 4px 0; }
+  .table th, .table td { text-align: start; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--line); }
+  .table thead th { border-bottom: 2px solid var(--muted); }
+  .table .unit, .table .note, .table .cite { display: block; color: var(--muted); font-size: .85em; font-weight: 400; }
+  .table td.missing { color: var(--muted); font-style: italic; }
   .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   @media (forced-colors: active) { .tip, .message { border-color: CanvasText; } }
 `);
@@ -100,7 +112,9 @@ function swatch(item) {
 class PlanProgressElement extends HTMLElement {
   static observedAttributes = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout'];
 
-  #frame; #title; #legend; #stage; #canvas; #overlay; #tip; #source; #message; #live;
+  #frame; #title; #legend; #tools; #toggle; #stage; #canvas; #overlay; #tip; #table; #summary; #source; #message; #live;
+  #helped = false;
+  #showTable = false;
   #chart = null;
   #chrome = null;
   #hidden = new Set();
@@ -136,12 +150,25 @@ class PlanProgressElement extends HTMLElement {
     this.#tip.id = 'tip';
     this.#tip.hidden = true;
     this.#stage.append(this.#canvas, this.#overlay, this.#tip);
+    this.#summary = el('p', 'live');
+    this.#summary.id = 'summary';
+    this.#canvas.setAttribute('aria-describedby', 'summary');
+    this.#tools = el('div', 'tools');
+    this.#toggle = el('button', 'toggle');
+    this.#toggle.type = 'button';
+    this.#toggle.setAttribute('aria-controls', 'table');
+    this.#toggle.setAttribute('aria-expanded', 'false');
+    this.#tools.append(this.#toggle);
+    this.#table = el('div', 'table');
+    this.#table.id = 'table';
+    this.#table.hidden = true;
     this.#source = el('p', 'source');
     this.#message = el('div', 'message');
     this.#message.hidden = true;
     this.#live = el('div', 'live');
     this.#live.setAttribute('aria-live', 'polite');
-    this.#frame.append(this.#title, this.#legend, this.#stage, this.#source, this.#message, this.#live);
+    this.#frame.append(this.#title, this.#legend, this.#tools, this.#stage, this.#table, this.#summary,
+      this.#source, this.#message, this.#live);
     root.append(this.#frame);
   }
 
@@ -157,6 +184,17 @@ class PlanProgressElement extends HTMLElement {
     stage.addEventListener('keydown', (e) => this.#onKey(e), { signal });
     stage.addEventListener('blur', () => this.#onBlur(), { signal });
     this.#legend.addEventListener('click', (e) => this.#onLegend(e), { signal });
+    this.#toggle.addEventListener('click', () => {
+      this.#showTable = !this.#showTable;
+      this.#renderMode();
+      this.#toggle.focus();
+    }, { signal });
+    stage.addEventListener('focus', () => {
+      // once per widget: say which keys do what, in words
+      if (this.#helped || !this.#chart) return;
+      this.#helped = true;
+      this.#live.textContent = this.#text('help');
+    }, { signal });
     document.addEventListener('pointerdown', (e) => {
       if (this.#pinned && !e.composedPath().includes(this)) this.#hideTip();
     }, { signal });
@@ -309,6 +347,8 @@ class PlanProgressElement extends HTMLElement {
   #showLoading() {
     const { height } = this.#size();
     this.#stage.hidden = true;
+    this.#tools.hidden = true;
+    this.#table.hidden = true;
     this.#message.className = 'message loading';
     this.#message.replaceChildren(el('span', '', wasmReady ? this.#text('loading') : '…'));
     this.#message.style.minHeight = `${height}px`;
@@ -393,15 +433,63 @@ class PlanProgressElement extends HTMLElement {
     this.#title.textContent = chrome.title;
     this.#source.textContent = chrome.source;
     this.#renderLegend(chrome.legend);
+    this.#summary.textContent = this.#chart.summary();
     this.#stage.tabIndex = chrome.points > 0 ? 0 : -1;
-    this.#stage.hidden = false;
     this.#message.hidden = true;
+    this.#tools.hidden = false;
+    this.#renderMode();
     this.#hover = -1;
     this.#focus = Math.min(this.#focus, chrome.points - 1);
     this.#hideTip();
     const first = this.dataset.state !== 'ready';
     this.#setState('ready');
     if (first) this.dispatchEvent(new CustomEvent('plan-progress:ready', { detail: { points: chrome.points }, bubbles: true }));
+  }
+
+  /** Shows the chart or, when the reader asked for it, the same data as a table. */
+  #renderMode() {
+    this.#toggle.textContent = this.#text(this.#showTable ? 'show-chart' : 'show-table');
+    this.#toggle.setAttribute('aria-expanded', String(this.#showTable));
+    this.#stage.hidden = this.#showTable;
+    this.#table.hidden = !this.#showTable;
+    if (this.#showTable) this.#renderTable();
+    else this.#table.replaceChildren();
+  }
+
+  /** A real table: caption, column and row headers with scope, units, notes and sources. */
+  #renderTable() {
+    const data = JSON.parse(this.#chart.table() || 'null');
+    if (!data) return;
+    const table = el('table');
+    table.append(el('caption', '', data.caption));
+    const head = el('tr');
+    const corner = el('th', '', data.header);
+    corner.scope = 'col';
+    head.append(corner);
+    for (const column of data.columns) {
+      const th = el('th', '', column.label);
+      th.scope = 'col';
+      if (column.unit) th.append(el('span', 'unit', ` (${column.unit})`));
+      head.append(th);
+    }
+    const body = el('tbody');
+    for (const row of data.rows) {
+      const tr = el('tr');
+      const th = el('th', '', row.header);
+      th.scope = 'row';
+      tr.append(th);
+      for (const cell of row.cells) {
+        const td = el('td', cell.missing ? 'missing' : '', cell.text);
+        if (cell.note) td.append(el('span', 'note', cell.note));
+        if (cell.source) td.append(el('span', 'cite', cell.source));
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    const thead = el('thead');
+    thead.append(head);
+    table.append(thead, body);
+    this.#table.replaceChildren(table);
   }
 
   #renderLegend(items) {
@@ -552,6 +640,9 @@ class PlanProgressElement extends HTMLElement {
     const detail = error instanceof Error ? error.message : String(error);
     this.#setState('error');
     this.#stage.hidden = true;
+    this.#tools.hidden = true;
+    this.#table.hidden = true;
+    this.#summary.textContent = '';
     this.#title.textContent = '';
     this.#legend.replaceChildren();
     this.#source.textContent = '';

@@ -88,6 +88,12 @@ pub enum Msg {
     ErrorInvalid,
     /// "This chart cannot be drawn: {}"
     ErrorView,
+    /// Said once when the chart first gets the keyboard focus.
+    KeyboardHelp,
+    /// The button that shows the data as a table.
+    ShowTable,
+    /// The button that goes back from the table to the chart.
+    ShowChart,
     // --- Accessible alternatives (summaries and data tables, `describe`) ---
     /// A table cell without a figure.
     NoData,
@@ -321,6 +327,22 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
             "تعذّر رسم هذا الرسم البياني: {}",
             "This chart cannot be drawn: {}",
         ],
+    ),
+    (
+        Msg::KeyboardHelp,
+        [
+            "Graphique interactif. Flèches gauche et droite : passer d'une donnée à l'autre ; flèches haut et bas : changer de série ; Début et Fin : première et dernière donnée ; Entrée : sélectionner ; Échap : fermer l'infobulle, puis quitter.",
+            "رسم بياني تفاعلي. السهمان الأيمن والأيسر: الانتقال بين البيانات؛ السهمان الأعلى والأسفل: تغيير السلسلة؛ Home وEnd: أول بيان وآخره؛ Enter: الاختيار؛ Escape: إغلاق التلميح ثم الخروج.",
+            "Interactive chart. Left and right arrows: move between data; up and down arrows: change series; Home and End: first and last datum; Enter: select; Escape: close the tooltip, then leave.",
+        ],
+    ),
+    (
+        Msg::ShowTable,
+        ["Afficher le tableau", "عرض الجدول", "Show the table"],
+    ),
+    (
+        Msg::ShowChart,
+        ["Afficher le graphique", "عرض الرسم البياني", "Show the chart"],
     ),
     // --- Accessible alternatives (summaries and data tables, `describe`) ---
     (Msg::NoData, ["pas de données", "لا توجد بيانات", "no data"]),

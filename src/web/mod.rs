@@ -101,6 +101,31 @@ impl Chart {
         Ok((scene.content_bottom() + 16.0).ceil())
     }
 
+    /// The summary of the last view drawn, in its language: the chart's accessible description.
+    pub fn summary(&self) -> String {
+        self.drawn
+            .as_ref()
+            .map(|(view, _)| describe::summary(&self.dataset, view))
+            .unwrap_or_default()
+    }
+
+    /// The data of the last view drawn as a table, JSON: `{caption, header, columns: [{label,
+    /// unit}], rows: [{header, cells: [{text, value, note, source, missing}]}]}`.
+    pub fn table(&self) -> String {
+        self.drawn
+            .as_ref()
+            .map(|(view, _)| describe::table(&self.dataset, view).to_json().to_string())
+            .unwrap_or_default()
+    }
+
+    /// The data of the last view drawn as CSV (UTF-8 with a byte order mark).
+    pub fn csv(&self) -> String {
+        self.drawn
+            .as_ref()
+            .map(|(view, _)| describe::table(&self.dataset, view).to_csv())
+            .unwrap_or_default()
+    }
+
     /// The index of the datum under (x, y) in CSS pixels, within `radius`, or -1.
     pub fn hit(&self, x: f64, y: f64, radius: f64) -> i32 {
         self.scene()
@@ -235,6 +260,9 @@ pub fn ui_text(lang: &str, key: &str, args: Vec<String>) -> String {
         "network" => Msg::ErrorNetwork,
         "http" => Msg::ErrorHttp,
         "html" => Msg::ErrorHtml,
+        "help" => Msg::KeyboardHelp,
+        "show-table" => Msg::ShowTable,
+        "show-chart" => Msg::ShowChart,
         "timeout" => Msg::ErrorTimeout,
         _ => return String::new(),
     };
