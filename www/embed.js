@@ -18,7 +18,15 @@ try {
   chart.setAttribute('src', 'data/morocco.json');
 }
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
-document.body.append(chart);
+document.querySelector('main').append(chart);
+// the page's heading is the chart's title, for screen readers
+chart.addEventListener('plan-progress:ready', () => {
+  const title = chart.shadowRoot?.querySelector('.title')?.textContent;
+  if (title) {
+    document.getElementById('heading').textContent = title;
+    document.title = title;
+  }
+});
 
 // The message carries nothing but the height; `id` lets a page with several iframes tell
 // them apart (resizer.js matches iframes by their window instead).

@@ -44,7 +44,9 @@ sheet.replaceSync(`
   .legend button[aria-pressed="false"] svg { opacity: .35; }
   .legend svg { flex: none; }
   .stage { position: relative; outline: none; border-radius: 2px; }
-  .stage:focus-visible { box-shadow: 0 0 0 2px var(--bg), 0 0 0 4px var(--fg); }
+  .stage:focus-visible { box-shadow: 0 0 0 2px var(--bg), 0 0 0 4px var(--fg);
+                         outline: 2px solid transparent; outline-offset: 2px; }
+  .table:focus-visible { outline: 3px solid var(--fg); outline-offset: 1px; }
   canvas { display: block; width: 100%; }
   canvas.chart { touch-action: pan-y; }
   canvas.overlay { position: absolute; inset: 0; pointer-events: none; }
@@ -75,7 +77,7 @@ sheet.replaceSync(`
   .table thead th { border-bottom: 2px solid var(--muted); }
   .table .unit, .table .note, .table .cite { display: block; color: var(--muted); font-size: .85em; font-weight: 400; }
   .table td.missing { color: var(--muted); font-style: italic; }
-  .live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .live, .summary { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   @media (forced-colors: active) { .tip, .message { border-color: CanvasText; } }
 `);
 
@@ -150,7 +152,7 @@ class PlanProgressElement extends HTMLElement {
     this.#tip.id = 'tip';
     this.#tip.hidden = true;
     this.#stage.append(this.#canvas, this.#overlay, this.#tip);
-    this.#summary = el('p', 'live');
+    this.#summary = el('p', 'summary');
     this.#summary.id = 'summary';
     this.#canvas.setAttribute('aria-describedby', 'summary');
     this.#tools = el('div', 'tools');
@@ -489,6 +491,10 @@ class PlanProgressElement extends HTMLElement {
     const thead = el('thead');
     thead.append(head);
     table.append(thead, body);
+    // a scrollable region must be reachable with the keyboard (WCAG 2.1.1)
+    this.#table.tabIndex = 0;
+    this.#table.setAttribute('role', 'group');
+    this.#table.setAttribute('aria-label', data.caption);
     this.#table.replaceChildren(table);
   }
 
@@ -600,6 +606,9 @@ class PlanProgressElement extends HTMLElement {
         link.href = d.source.url;
         link.target = '_blank';
         link.rel = 'noopener noreferrer';
+        // the tooltip closes when the chart loses focus: its link is for the pointer; keyboard
+        // readers find every source in the table
+        link.tabIndex = -1;
         source.append(link);
       } else source.textContent = name;
       parts.push(source);

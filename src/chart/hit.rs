@@ -95,7 +95,23 @@ pub fn step(scene: &Scene, from: Option<usize>, m: Move) -> Option<usize> {
             }
             Some(at)
         }
-        _ => toward(targets, from, m).or(Some(from)),
+        _ => toward(targets, from, m)
+            .or_else(|| in_one_column(targets, from, m))
+            .or(Some(from)),
+    }
+}
+
+/// In a layout where every datum sits in one column (a list of bars), Left and Right have no
+/// datum that way: they go to the previous and next datum instead, as the help text promises.
+fn in_one_column(targets: &[Target], from: usize, m: Move) -> Option<usize> {
+    let x = targets[from].x;
+    if targets.iter().any(|t| (t.x - x).abs() >= 0.5) {
+        return None;
+    }
+    match m {
+        Move::Right => (from + 1 < targets.len()).then_some(from + 1),
+        Move::Left => from.checked_sub(1),
+        _ => None,
     }
 }
 
@@ -196,6 +212,16 @@ mod tests {
         assert_eq!(step(&s, Some(2), Move::PageBack), Some(0));
         assert_eq!(Move::from_key("PageDown"), Some(Move::PageOn));
         assert_eq!(Move::from_key("a"), None);
+    }
+
+    #[test]
+    fn a_single_column_moves_with_left_and_right_too() {
+        let s = scene(&[(50.0, 10.0, 0), (50.0, 30.0, 0), (50.0, 50.0, 1)]);
+        assert_eq!(step(&s, Some(0), Move::Right), Some(1));
+        assert_eq!(step(&s, Some(1), Move::Right), Some(2));
+        assert_eq!(step(&s, Some(2), Move::Right), Some(2), "stays at the end");
+        assert_eq!(step(&s, Some(2), Move::Left), Some(1));
+        assert_eq!(step(&s, Some(0), Move::PageOn), Some(2));
     }
 
     #[test]

@@ -251,16 +251,8 @@ pub fn table(dataset: &Dataset, view: &View) -> Table {
         rows: Vec::new(),
     };
     match view.kind {
-        ViewKind::Series | ViewKind::Overview => {
-            let mut v = view.clone();
-            if view.kind == ViewKind::Overview {
-                // the overview's series panel shows the default series
-                v.kind = ViewKind::Series;
-                v.series.clear();
-                v.hidden.clear();
-            }
-            t.series(&v).unwrap_or_else(|| empty(Msg::Year))
-        }
+        ViewKind::Series => t.series(view).unwrap_or_else(|| empty(Msg::Year)),
+        ViewKind::Overview => t.overview(view).unwrap_or_else(|| empty(Msg::Date)),
         ViewKind::Rating => t.rating(view).unwrap_or_else(|| empty(Msg::Year)),
         ViewKind::Status => t.status(view).unwrap_or_else(|| empty(Msg::Commitments)),
         ViewKind::Progress => t.progress(view).unwrap_or_else(|| empty(Msg::Commitments)),
@@ -290,6 +282,47 @@ impl<'a> Tables<'a> {
 
     fn no_data(&self) -> Cell {
         Cell::missing(i18n::t(self.ui, Msg::NoData))
+    }
+
+    /// The overview's table: one row for every datum its panels draw (ratings, figures,
+    /// commitments, milestones), so that nothing the dashboard shows is missing from it.
+    fn overview(&self, view: &View) -> Option<Table> {
+        let scene = crate::chart::build(self.dataset, view, &crate::chart::Estimate).ok()?;
+        let rows = scene
+            .targets
+            .iter()
+            .filter_map(|t| super::details(self.dataset, view, t.datum))
+            .map(|d| Row {
+                header: d.when.clone().unwrap_or_default(),
+                cells: vec![
+                    Cell::text(d.heading.clone()),
+                    Cell::text(d.value.clone()),
+                    Cell {
+                        source: d.source.as_ref().map(|s| s.publisher.clone()),
+                        ..Cell::text(
+                            d.source
+                                .as_ref()
+                                .map(|s| s.publisher.clone())
+                                .unwrap_or_default(),
+                        )
+                    },
+                ],
+            })
+            .collect();
+        let column = |msg: Msg| Column {
+            label: i18n::t(self.ui, msg).to_string(),
+            unit: None,
+        };
+        Some(Table {
+            caption: self.text(&self.dataset.plan.title).to_string(),
+            header: i18n::t(self.ui, Msg::Date).to_string(),
+            columns: vec![
+                column(Msg::Item),
+                column(Msg::Value),
+                column(Msg::SourceColumn),
+            ],
+            rows,
+        })
     }
 
     fn series(&self, view: &View) -> Option<Table> {

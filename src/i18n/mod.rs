@@ -88,6 +88,10 @@ pub enum Msg {
     ErrorInvalid,
     /// "This chart cannot be drawn: {}"
     ErrorView,
+    /// Column of a table naming what a row is about.
+    Item,
+    /// Column of a table holding the figure, level or status.
+    Value,
     /// Said once when the chart first gets the keyboard focus.
     KeyboardHelp,
     /// The button that shows the data as a table.
@@ -328,6 +332,8 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
             "This chart cannot be drawn: {}",
         ],
     ),
+    (Msg::Item, ["Élément", "العنصر", "Item"]),
+    (Msg::Value, ["Valeur", "القيمة", "Value"]),
     (
         Msg::KeyboardHelp,
         [

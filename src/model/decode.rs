@@ -10,9 +10,10 @@ use std::fmt;
 use super::*;
 use crate::json::{self, Json, SyntaxError};
 
-/// Largest dataset accepted, in bytes. The Morocco dataset is about 0.1 MB; a plan with
-/// thousands of yearly figures still fits many times over.
-pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+/// Largest dataset accepted, in bytes. The Morocco dataset is about 0.2 MB; a plan with
+/// thousands of yearly figures still fits many times over. (It was 4 MiB: reading a file that
+/// size takes longer than a page may freeze, see "Limits" in docs/format.md.)
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
 // Limits (docs/format.md, "Limits"). Each keeps a hostile or broken file from freezing the
 // page that embeds the widget; each is far above what a real plan needs (the Morocco dataset:
@@ -35,15 +36,18 @@ pub const MAX_POINTS: usize = 201;
 /// Most indicators, ratings, recommendation lists, axes and conflicts.
 pub const MAX_SERIES: usize = 100;
 /// Most recommendations in one list, commitments and milestones.
-pub const MAX_ITEMS: usize = 1_000;
+pub const MAX_ITEMS: usize = 500;
 /// Most levels in a rating's scale.
 pub const MAX_LEVELS: usize = 20;
 /// Most source keys or indicator ids listed in one conflict.
 pub const MAX_REFERENCES: usize = 100;
+/// Largest figure accepted: 10^15. No count of people or cases comes near it, numbers stay
+/// exact integers below it (2^53 is about 9·10^15), and axes built on it stay finite.
+pub const MAX_FIGURE: f64 = 1e15;
 /// Most problems listed; the others are counted in one last line.
 pub const MAX_PROBLEMS: usize = 100;
 /// Longest path or message of one problem, in characters: a problem quotes the value at
-/// fault, which may be a 4 MB string.
+/// fault, which may be a 2 MB string.
 pub const MAX_PROBLEM_CHARS: usize = 300;
 /// Longest member name that gets a "did you mean" suggestion (the edit distance is quadratic).
 const MAX_SUGGEST_CHARS: usize = 64;
@@ -777,6 +781,13 @@ impl Decoder {
                 let n = d.number(v, p)?;
                 if n < 0.0 {
                     d.problem(p, format!("{n} is negative: counts cannot be below zero"));
+                    return None;
+                }
+                if n > MAX_FIGURE {
+                    d.problem(
+                        p,
+                        format!("{n:e} is above 10^15, the largest figure accepted"),
+                    );
                     return None;
                 }
                 Some(Some(n))

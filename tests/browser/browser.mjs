@@ -6,7 +6,7 @@
 // www/test-fixtures/ on a free port and sets BASE_URL, CHROMIUM and SCREENSHOT_DIR.
 
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -390,4 +390,98 @@ export async function recordEvents(page) {
 export async function events(page, type) {
   const all = await page.evaluate(() => window.__ppEvents ?? []);
   return type ? all.filter((e) => e.type === type) : all;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the accessibility and keyboard tests (a11y.test.mjs, keyboard.test.mjs).
+
+/** The WCAG 2.0/2.1 A and AA rules of axe-core, and its best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+let axeSourceText;
+/** axe-core's axe.min.js (the dev dependency in tests/browser/node_modules), read once. */
+export async function axeSource() {
+  axeSourceText ??= await readFile(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  return axeSourceText;
+}
+
+/**
+ * Puts axe-core into the page (once). A page under a strict CSP refuses the inline script:
+ * open it with `bypassCSP: true` (an openPage context option).
+ */
+export async function injectAxe(page) {
+  if (await page.evaluate(() => typeof window.axe === 'object')) return;
+  await page.addScriptTag({ content: await axeSource() });
+  assert.ok(await page.evaluate(() => typeof window.axe === 'object'), 'axe-core did not load in the page');
+}
+
+/**
+ * Runs axe-core on the page (open shadow roots included) and returns its results: by default
+ * the rules tagged AXE_TAGS, with full details for violations and incomplete checks only.
+ * `context`: axe's context (default: the whole document), e.g. `{ include: [['#w0']] }`.
+ * `options`: more axe options (`runOnly`, `rules`, …).
+ */
+export async function runAxe(page, { context = null, options = {} } = {}) {
+  await injectAxe(page);
+  return page.evaluate(
+    ([ctx, opts]) => window.axe.run(ctx ?? document, opts),
+    [context, { runOnly: AXE_TAGS, resultTypes: ['violations', 'incomplete'], ...options }],
+  );
+}
+
+/**
+ * axe violations as readable lines: one per violation (id, impact, help, help URL), then one
+ * per element (its target selectors, shadow hosts first, and what to fix).
+ */
+export function formatViolations(violations, label = '') {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => {
+        const target = n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(', ');
+        const fix = (n.failureSummary || '').replace(/\s+/g, ' ').trim();
+        return `      ${target}\n        ${fix}`;
+      });
+      return `  ${label ? `[${label}] ` : ''}${v.id} (${v.impact}): ${v.help}\n    ${v.helpUrl}\n${nodes.join('\n')}`;
+    })
+    .join('\n');
+}
+
+/**
+ * What has the keyboard focus, as a short string: `a#start`, `body`, or for an element inside a
+ * <plan-progress>'s shadow root `w0>stage`, `w0>toggle`, `w0>legend:tip-prosecutions`,
+ * `w0>a` (a link in the tooltip), `w0>table`, `w0>?` (the host itself).
+ */
+export async function focusedElement(page) {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (!active) return 'null';
+    if (active.tagName === 'PLAN-PROGRESS') {
+      const inner = active.shadowRoot?.activeElement;
+      if (!inner) return `${active.id}>?`;
+      if (inner.closest('.legend')) return `${active.id}>legend:${inner.dataset.id ?? inner.textContent}`;
+      for (const cls of ['stage', 'toggle', 'table']) if (inner.classList.contains(cls)) return `${active.id}>${cls}`;
+      return `${active.id}>${inner.tagName.toLowerCase()}${inner.className ? `.${inner.className}` : ''}`;
+    }
+    return active.tagName.toLowerCase() + (active.id ? `#${active.id}` : '');
+  });
+}
+
+/** The text of the aria-live region of the <plan-progress> `selector`. */
+export async function liveText(page, selector) {
+  return page.$eval(selector, (el) => el.shadowRoot.querySelector('[aria-live]').textContent);
+}
+
+/**
+ * The datum the live region of `selector` speaks of: the indices i whose
+ * `pointDetails(i).sentence` is its text (usually one), with the first one's details:
+ * { text, indices, index, details } (index -1 and details null when none matches).
+ */
+export async function spokenDatum(page, selector) {
+  return page.$eval(selector, (el) => {
+    const text = el.shadowRoot.querySelector('[aria-live]').textContent;
+    const indices = [];
+    for (let i = 0; i < el.points; i++) if (el.pointDetails(i)?.sentence === text) indices.push(i);
+    const index = indices.length ? indices[0] : -1;
+    return { text, indices, index, details: index >= 0 ? el.pointDetails(index) : null };
+  });
 }
