@@ -13,8 +13,8 @@ use std::fmt;
 pub const MAX_DEPTH: usize = 64;
 
 /// Most values (numbers, strings, booleans, nulls, arrays and objects, each counting one)
-/// accepted in one text. The Morocco dataset has about 2,000; the bound keeps a 2 MB file of
-/// tiny values (`[0,0,0,…]`, a million of them) from taking memory and time that a page
+/// accepted in one text. The Morocco dataset has about 2,000; the bound keeps a 1 MB file of
+/// tiny values (`[0,0,0,…]`, half a million of them) from taking memory and time that a page
 /// cannot spare.
 pub const MAX_VALUES: usize = 100_000;
 

@@ -54,6 +54,8 @@ sheet.replaceSync(`
          background: var(--bg); color: var(--fg); border: 1px solid var(--muted); border-radius: 4px;
          box-shadow: 0 2px 8px rgba(0,0,0,.25); font-size: .9em; line-height: 1.35; }
   .tip[hidden], .message[hidden], .legend:empty, .title:empty { display: none; }
+  .title, .legend span, .tip, .source, .table td, .table th, .message { overflow-wrap: anywhere; }
+  .legend button { max-width: 100%; min-width: 0; }
   .tip .heading { font-weight: 700; margin: 0; }
   .tip .value { margin: 2px 0; font-size: 1.1em; }
   .tip p { margin: 2px 0; }
@@ -483,7 +485,7 @@ class PlanProgressElement extends HTMLElement {
       for (const cell of row.cells) {
         const td = el('td', cell.missing ? 'missing' : '', cell.text);
         if (cell.note) td.append(el('span', 'note', cell.note));
-        if (cell.source) td.append(el('span', 'cite', cell.source));
+        if (cell.source && cell.source !== cell.text) td.append(el('span', 'cite', cell.source));
         tr.append(td);
       }
       body.append(tr);

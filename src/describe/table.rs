@@ -293,19 +293,20 @@ impl<'a> Tables<'a> {
             .iter()
             .filter_map(|t| super::details(self.dataset, view, t.datum))
             .map(|d| Row {
-                header: d.when.clone().unwrap_or_default(),
+                // every row is named by what it is about (axe: no empty row header)
+                header: d.heading.clone(),
                 cells: vec![
-                    Cell::text(d.heading.clone()),
-                    Cell::text(d.value.clone()),
-                    Cell {
-                        source: d.source.as_ref().map(|s| s.publisher.clone()),
-                        ..Cell::text(
-                            d.source
-                                .as_ref()
-                                .map(|s| s.publisher.clone())
-                                .unwrap_or_default(),
-                        )
+                    match &d.when {
+                        Some(when) => Cell::text(when.clone()),
+                        None => Cell::missing(""),
                     },
+                    Cell::text(d.value.clone()),
+                    Cell::text(
+                        d.source
+                            .as_ref()
+                            .map(|s| s.publisher.clone())
+                            .unwrap_or_default(),
+                    ),
                 ],
             })
             .collect();
@@ -315,9 +316,9 @@ impl<'a> Tables<'a> {
         };
         Some(Table {
             caption: self.text(&self.dataset.plan.title).to_string(),
-            header: i18n::t(self.ui, Msg::Date).to_string(),
+            header: i18n::t(self.ui, Msg::Item).to_string(),
             columns: vec![
-                column(Msg::Item),
+                column(Msg::Date),
                 column(Msg::Value),
                 column(Msg::SourceColumn),
             ],

@@ -13,7 +13,7 @@ use crate::json::{self, Json, SyntaxError};
 /// Largest dataset accepted, in bytes. The Morocco dataset is about 0.2 MB; a plan with
 /// thousands of yearly figures still fits many times over. (It was 4 MiB: reading a file that
 /// size takes longer than a page may freeze, see "Limits" in docs/format.md.)
-pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 // Limits (docs/format.md, "Limits"). Each keeps a hostile or broken file from freezing the
 // page that embeds the widget; each is far above what a real plan needs (the Morocco dataset:
@@ -47,7 +47,7 @@ pub const MAX_FIGURE: f64 = 1e15;
 /// Most problems listed; the others are counted in one last line.
 pub const MAX_PROBLEMS: usize = 100;
 /// Longest path or message of one problem, in characters: a problem quotes the value at
-/// fault, which may be a 2 MB string.
+/// fault, which may be a 1 MB string.
 pub const MAX_PROBLEM_CHARS: usize = 300;
 /// Longest member name that gets a "did you mean" suggestion (the edit distance is quadratic).
 const MAX_SUGGEST_CHARS: usize = 64;

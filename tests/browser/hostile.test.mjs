@@ -178,21 +178,41 @@ test('the series view shows every hostile string as text, and runs none', { time
   }
 });
 
-test('a 5,000-character word and a 2,000-character label do not widen the page', { timeout: 120_000 }, async () => {
-  const { page, context, errors } = await open({ view: 'series', series: 'a,b,c,d', box: 700 }, { width: 800 });
+test('a 5,000-character word in a tooltip does not widen the page, and wraps', { timeout: 120_000 }, async () => {
+  const { page, context, errors } = await open({ view: 'series', series: 'a', box: 700 }, { width: 800 });
   try {
     await waitForState(page, H, 'ready');
-    await assertFits(page);
     const tips = await hoverAll(page, 'series');
     const long = tips.find((t) => t.text.includes(PAYLOADS.long));
     assert.ok(long, 'no tooltip shows the 5,000-character word');
     // show it again and measure the page while it is open
     await page.mouse.move(long.x, long.y);
     await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('.tip').hidden, H);
-    await assertFits(page);
-    assert.ok(long.inside, `the tooltip with the long word sticks out of the chart (${long.width} px wide)`);
-    assert.ok(!long.overflows, 'the long word runs out of its tooltip instead of wrapping');
+    const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+    assert.ok(width.scroll <= width.inner, `the page scrolls sideways: ${width.scroll} > ${width.inner}`);
     await screenshotElement(page, H, 'hostile-long-word.png').catch(() => {});
+    assert.ok(long.inside, `the tooltip with the long word sticks out of the chart (${long.width} px wide)`);
+    assert.ok(!long.overflows, 'the long word runs out of its tooltip instead of wrapping: it is cut off');
+    assertNoErrors(errors);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a 2,000-character label (the limit) does not widen the page, and its legend entry fits', { timeout: 60_000 }, async () => {
+  const { page, context, errors } = await open({ view: 'series', series: 'a,d', box: 700 }, { width: 800 });
+  try {
+    await waitForState(page, H, 'ready');
+    await screenshotElement(page, H, 'hostile-long-label.png').catch(() => {});
+    // text that runs out of its own box is cut off by the element's containment: unreadable
+    const overflowing = await page.$eval(H, (el) =>
+      [...el.shadowRoot.querySelectorAll('.title, .legend button, .source')]
+        .filter((part) => part.scrollWidth > part.clientWidth + 1 || part.getBoundingClientRect().right > el.getBoundingClientRect().right + 1)
+        .map((part) => `${part.tagName.toLowerCase()}.${part.className}: ${part.scrollWidth} px of text in ${part.clientWidth} px`),
+    );
+    assert.deepEqual(overflowing, [], 'the 2,000-character label runs out of these parts (cut off)');
+    // no sideways scrolling, and every part of the chart, legend buttons included, inside it
+    await assertFits(page);
     assertNoErrors(errors);
   } finally {
     await context.close();
@@ -200,18 +220,26 @@ test('a 5,000-character word and a 2,000-character label do not widen the page',
 });
 
 test('boards, ratings, lists and timelines of hostile text are safe too', { timeout: 180_000 }, async () => {
-  for (const [view, lang] of [['status', 'en'], ['rating', 'ar'], ['progress', 'fr'], ['timeline', 'en'], ['overview', 'ar']]) {
-    const { page, context, errors } = await open({ view, lang, box: 760 });
+  const views = [
+    ['status', 'en', 'recs'],
+    ['status', 'ar', ''],
+    ['rating', 'ar', ''],
+    ['progress', 'fr', ''],
+    ['timeline', 'en', ''],
+    ['overview', 'ar', ''],
+  ];
+  for (const [view, lang, series] of views) {
+    const { page, context, errors } = await open({ view, lang, series, box: 760 });
     try {
       await waitForState(page, H, 'ready');
       const state = await inspect(page);
       assertClean(state, view);
       const tips = await hoverAll(page, view);
-      if (view === 'status') assertShown(tips.map((t) => t.text).join('\n'), PAYLOADS.status, 'status');
+      if (series === 'recs') assertShown(tips.map((t) => t.text).join('\n'), PAYLOADS.status, 'status');
       await assertFits(page);
       assertNoErrors(errors);
     } finally {
-      await screenshotElement(page, H, `hostile-${view}.png`).catch(() => {});
+      await screenshotElement(page, H, `hostile-${view}-${lang}.png`).catch(() => {});
       await context.close();
     }
   }

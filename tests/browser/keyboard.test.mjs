@@ -222,11 +222,15 @@ for (const view of VIEWS) {
           // somewhere to go from where the focus is (a right-to-left board starts on the right).
           const boxes = await page.$eval(W0, (el) => Array.from({ length: el.points }, (_, i) => el.pointDetails(i).box));
           const room = (from, axis, sign) => boxes.some((b) => sign * (b[axis] - from.details.box[axis]) > 0.5);
+          // in a single column (the progress list), Left/Right, Home/End and PageUp/PageDown go
+          // to the previous and next data, which lie up and down
+          const column = boxes.every((b) => Math.abs(b[0] - boxes[0][0]) < 0.5);
+          const across = column ? 1 : 0;
           const pairs = [
-            [['ArrowRight', 0, 1], ['ArrowLeft', 0, -1]],
+            [['ArrowRight', across, 1], ['ArrowLeft', across, -1]],
             [['ArrowDown', 1, 1], ['ArrowUp', 1, -1]],
-            [['End', 0, 1], ['Home', 0, -1]],
-            [['PageDown', 0, 1], ['PageUp', 0, -1]],
+            [['End', across, 1], ['Home', across, -1]],
+            [['PageDown', across, 1], ['PageUp', across, -1]],
           ];
           const problems = [];
           for (const pair of pairs) {
