@@ -524,9 +524,12 @@ class PlanProgressElement extends HTMLElement {
     this.shadowRoot.querySelector(`.legend button[data-id="${CSS.escape(id)}"]`)?.focus();
   }
 
+  /** The pointer in the chart's CSS pixels, also on a host page that scales or zooms it. */
   #point(event) {
     const rect = this.#canvas.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+    const sx = rect.width > 0 ? this.#canvas.offsetWidth / rect.width : 1;
+    const sy = rect.height > 0 ? this.#canvas.offsetHeight / rect.height : 1;
+    return { x: (event.clientX - rect.left) * sx, y: (event.clientY - rect.top) * sy };
   }
 
   #onPointerMove(event) {

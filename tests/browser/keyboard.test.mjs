@@ -367,8 +367,10 @@ for (const view of VIEWS) {
               const d = el.pointDetails(i);
               // a figure: its number in the row of its year; anything else: a row that says its
               // value (a tier, a status, a milestone) and its year
+              // (the overview's table has one row per datum: its value and year in the row)
               const found = d.data.kind === 'figure'
                 ? rows.some((r) => r.head === d.when && r.cells.slice(1).some((c) => c && digits(c) === digits(d.data.value)))
+                  || rows.some((r) => r.text.includes(d.value) && r.text.includes(d.when))
                 : rows.some((r) => r.text.includes(d.value) && (!d.when || r.text.includes(d.when) || r.text.includes(d.when.slice(0, 4))));
               if (!found) missing.push(`#${i} ${d.data.kind} ${d.heading}: ${d.when ?? ''} ${d.value}`);
             }

@@ -7,7 +7,8 @@
 //! 1. `cargo build --release --lib --target wasm32-unknown-unknown -p plan-progress`
 //! 2. `wasm-bindgen --target web` -> an ES module glue + `_bg.wasm` (the page imports the glue;
 //!    the glue finds the wasm through `import.meta.url`)
-//! 3. `wasm-opt -Oz` from binaryen 132 (does most of the size work; never Debian's 108)
+//! 3. `wasm-opt -Oz` from binaryen 132 (does most of the size work; never Debian's 108),
+//!    skipped when the wasm is byte-identical to the last run's (see [`optimise`])
 //! 4. `www/` (minus the test fixtures) + `pkg/` + the datasets -> `dist/`
 //! 5. a raw/gzip size table, since size is what embedders pay for.
 
@@ -83,13 +84,7 @@ pub fn dist() -> Result {
     }
 
     step("optimising wasm (wasm-opt -Oz, binaryen 132)");
-    let opt_wasm = pkg.join(format!("{LIB_NAME}_bg.opt.wasm"));
-    run(Command::new(&wasm_opt)
-        .current_dir(util::root())
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
-        .arg(&bg_wasm)
-        .arg("-o")
-        .arg(&opt_wasm))?;
+    let opt_wasm = optimise(&wasm_opt, &bg_wasm)?;
     note(&format!(
         "{} -> {} bytes",
         util::thousands(file_len(&bg_wasm)?),
@@ -104,6 +99,45 @@ pub fn dist() -> Result {
     print_sizes(&dist)?;
     println!("dist: built {}", util::rel(&dist));
     Ok(())
+}
+
+/// The wasm-opt flags; part of the cache key.
+const WASM_OPT_FLAGS: &[&str] = &["-Oz", "--strip-debug", "--strip-producers"];
+
+/// Runs wasm-opt on `input`, unless the very same input was optimised with the same flags last
+/// time: binaryen from npm runs as wasm inside node and takes 10-30 s here, while the wasm is
+/// often unchanged between runs (a page-only change, `--browser-only` reruns). The cache keeps a
+/// copy of the last input and its output in `target/wasm-opt-cache/`, compared byte for byte.
+fn optimise(wasm_opt: &Path, input: &Path) -> Result<PathBuf> {
+    let cache = util::target_dir().join("wasm-opt-cache");
+    let (cached_in, cached_out, cached_key) = (
+        cache.join("input.wasm"),
+        cache.join("output.wasm"),
+        cache.join("key.txt"),
+    );
+    let key = format!("{}\n{}\n", tools::BINARYEN_NPM, WASM_OPT_FLAGS.join(" "));
+    let bytes =
+        std::fs::read(input).map_err(|e| format!("could not read {}: {e}", input.display()))?;
+    let hit = cached_out.is_file()
+        && std::fs::read_to_string(&cached_key).is_ok_and(|k| k == key)
+        && std::fs::read(&cached_in).is_ok_and(|old| old == bytes);
+    if hit {
+        note("the wasm is unchanged since the last run: reusing its optimised output");
+        return Ok(cached_out);
+    }
+    // Invalidate first, so that an interrupted run never leaves a stale pair behind.
+    remove_dir(&cache)?;
+    mkdir(&cache)?;
+    run(Command::new(wasm_opt)
+        .current_dir(util::root())
+        .args(WASM_OPT_FLAGS)
+        .arg(input)
+        .arg("-o")
+        .arg(&cached_out))?;
+    copy(input, &cached_in)?;
+    std::fs::write(&cached_key, key)
+        .map_err(|e| format!("could not write {}: {e}", cached_key.display()))?;
+    Ok(cached_out)
 }
 
 /// Wipes `dist/` and fills it: `www/` (except the test fixtures), the glue and the wasm in
