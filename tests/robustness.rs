@@ -11,10 +11,14 @@
 //!   outside is refused with the limit's path and number, and the largest accepted dataset
 //!   loads and draws quickly (timed in release builds).
 //!
-//! `PROPTEST_CASES=N` sets the number of generated cases per property (default 256 for raw
-//! input, 32 for generated datasets: a few
-//! seconds); a long run: `PROPTEST_CASES=200000 cargo test --release --test robustness`.
-//! Failing cases are saved under `tests/proptest-regressions/` and replayed first.
+//! `PROPTEST_CASES=N` sets the number of generated cases of every property (by default 256 for
+//! raw input and 32 for generated datasets, which keeps a debug `cargo test` to seconds; a
+//! debug build draws each view at each size in one language, a release build in all three).
+//! A long run: `PROPTEST_CASES=2000 cargo test --release --test robustness`. Failing cases are
+//! saved in `tests/proptest-regressions/robustness.txt` and replayed first.
+//!
+//! Two tests are ignored while the bugs they show are open (see their comments); run them with
+//! `cargo test --release --test robustness -- --ignored --nocapture`.
 
 use std::time::{Duration, Instant};
 

@@ -109,8 +109,14 @@ async function hoverAll(page, where) {
       H,
       (el, index) => {
         const d = el.pointDetails(index);
-        const canvas = el.shadowRoot.querySelector('canvas.chart').getBoundingClientRect();
-        return { x: canvas.left + d.box[0], y: canvas.top + d.box[1], value: d.value, heading: d.heading };
+        const where = () => {
+          const canvas = el.shadowRoot.querySelector('canvas.chart').getBoundingClientRect();
+          return { x: canvas.left + d.box[0], y: canvas.top + d.box[1] };
+        };
+        // the pointer only reaches what is in the viewport
+        const { y } = where();
+        if (y < 20 || y > innerHeight - 20) window.scrollBy(0, y - innerHeight / 2);
+        return { ...where(), value: d.value, heading: d.heading };
       },
       i,
     );

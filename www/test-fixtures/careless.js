@@ -1,17 +1,25 @@
-// Test fixture for careless.html: adds careless.css unless ?clean=1, then one
-// <plan-progress id="k"> with the attributes of the query (view, lang, theme, height) in
-// #box, 640 px wide. Runs in <head> before the body exists, so the style is there from the
-// first layout; the element is added once the document is parsed.
+// Test fixture for careless.html: adds careless.css unless ?clean=1, then, once the page is
+// parsed AND that style sheet applies (so the chart is drawn under it), one
+// <plan-progress id="k"> with the attributes of the query (view, lang, theme, height,
+// series) in #box, 640 px wide.
 'use strict';
 
 const params = new URLSearchParams(location.search);
-if (params.get('clean') !== '1') {
+const styled = new Promise((resolve) => {
+  if (params.get('clean') === '1') {
+    resolve();
+    return;
+  }
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = 'careless.css';
+  link.addEventListener('load', resolve, { once: true });
+  link.addEventListener('error', resolve, { once: true });
   document.head.append(link);
-}
-document.addEventListener('DOMContentLoaded', () => {
+});
+const parsed = new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+
+Promise.all([styled, parsed]).then(() => {
   const box = document.getElementById('box');
   box.style.width = '640px';
   const chart = document.createElement('plan-progress');
