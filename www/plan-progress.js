@@ -26,7 +26,8 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
   :host { display: block; position: relative; min-width: 200px; contain: content;
           font: 14px/1.4 var(--pp-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, Arial, sans-serif);
-          text-align: start; letter-spacing: normal; text-transform: none; }
+          text-align: start; letter-spacing: normal; word-spacing: normal;
+          text-transform: none; text-shadow: none; }
   :host([hidden]) { display: none; }
   .pp { --bg: var(--pp-background, #ffffff); --fg: var(--pp-text, #1a1a1a); --muted: var(--pp-muted, #595959);
         --line: var(--pp-grid, #d0d0d0); background: var(--bg); color: var(--fg); padding: 12px 12px 8px;

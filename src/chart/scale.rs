@@ -26,8 +26,10 @@ impl Linear {
 /// Round tick values from 0 to at least `max`, about `count` of them, on steps of 1, 2 or 5
 /// times a power of ten (whole numbers only: the data are counts).
 pub fn count_ticks(max: f64, count: usize) -> Vec<f64> {
+    // validation refuses figures above 10^15; the bound keeps any other caller from asking
+    // for an absurd number of ticks (a panic would stop every chart on the page)
     let max = if max.is_finite() && max > 0.0 {
-        max
+        max.min(1e15)
     } else {
         1.0
     };
