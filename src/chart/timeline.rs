@@ -41,74 +41,12 @@ const YEAR_TOP: f64 = 8.0;
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_EN_SHORT: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-/// The month names used in Morocco (from the French), not the Levantine or Syriac ones.
-const MONTHS_AR: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "ماي",
-    "يونيو",
-    "يوليوز",
-    "غشت",
-    "شتنبر",
-    "أكتوبر",
-    "نونبر",
-    "دجنبر",
-];
-
 /// A date as readers of `lang` write it, at the precision it is known: "2016", "May 2019",
 /// "25 Aug 2016" (English spells the month out when no day is given, as press style does);
 /// "mai 2019", "1er mars 2023"; "ماي 2019", "25 غشت 2016" (Western digits, as
 /// [`i18n::format_number`] writes them for Moroccan Arabic). Years are not grouped by thousands.
 pub fn format_date(date: &Date, lang: Lang) -> String {
-    let year = date.year;
-    let month = date.month.and_then(|m| usize::from(m).checked_sub(1));
-    let Some(month) = month.filter(|m| *m < 12) else {
-        return year.to_string();
-    };
-    let long = match lang {
-        Lang::En => MONTHS_EN[month],
-        Lang::Fr => MONTHS_FR[month],
-        Lang::Ar => MONTHS_AR[month],
-    };
-    match (lang, date.day) {
-        (_, None) => format!("{long} {year}"),
-        (Lang::En, Some(day)) => format!("{day} {} {year}", MONTHS_EN_SHORT[month]),
-        (Lang::Fr, Some(1)) => format!("1er {long} {year}"),
-        (_, Some(day)) => format!("{day} {long} {year}"),
-    }
+    i18n::format_date(date, lang, true)
 }
 
 /// A span of years as "2023–2030" (one year alone when both ends are the same).

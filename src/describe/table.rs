@@ -160,70 +160,10 @@ fn field(text: &str) -> String {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-/// The month names used in Morocco, as the timeline writes them.
-const MONTHS_AR: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "ماي",
-    "يونيو",
-    "يوليوز",
-    "غشت",
-    "شتنبر",
-    "أكتوبر",
-    "نونبر",
-    "دجنبر",
-];
-
 /// A date as readers of `lang` write it, at the precision the source gives ("2024",
 /// "May 2019", "17 March 2023"; "1er mars 2023"; "17 مارس 2023"), months spelled out.
 pub(crate) fn date_text(date: &Date, lang: Lang) -> String {
-    let Some(month) = date
-        .month
-        .and_then(|m| usize::from(m).checked_sub(1))
-        .filter(|m| *m < 12)
-    else {
-        return date.year.to_string();
-    };
-    let name = match lang {
-        Lang::En => MONTHS_EN[month],
-        Lang::Fr => MONTHS_FR[month],
-        Lang::Ar => MONTHS_AR[month],
-    };
-    match (lang, date.day) {
-        (_, None) => format!("{name} {}", date.year),
-        (Lang::Fr, Some(1)) => format!("1er {name} {}", date.year),
-        (_, Some(day)) => format!("{day} {name} {}", date.year),
-    }
+    i18n::format_date(date, lang, false)
 }
 
 /// A percentage as readers of `lang` write it (French puts a narrow no-break space before %).

@@ -691,6 +691,76 @@ pub fn format_number(value: f64, lang: Lang, digits: usize) -> String {
     out
 }
 
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_EN_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+/// The month names used in Morocco (from the French), not the Levantine or Syriac ones.
+const MONTHS_AR: [&str; 12] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
+];
+
+/// A date as readers of `lang` write it, at the precision the source gives: "2016",
+/// "May 2019" / "mai 2019" / "ماي 2019", "25 August 2016" / "25 août 2016" / "25 غشت 2016",
+/// "1er mars 2023". With `abbreviate`, English shortens the month when a day is given
+/// ("25 Aug 2016"), as the timeline's tight labels need. Western digits, years not grouped.
+pub fn format_date(date: &crate::model::Date, lang: Lang, abbreviate: bool) -> String {
+    let year = date.year;
+    let month = date.month.and_then(|m| usize::from(m).checked_sub(1));
+    let Some(month) = month.filter(|m| *m < 12) else {
+        return year.to_string();
+    };
+    let name = match lang {
+        Lang::En => MONTHS_EN[month],
+        Lang::Fr => MONTHS_FR[month],
+        Lang::Ar => MONTHS_AR[month],
+    };
+    match (lang, date.day) {
+        (_, None) => format!("{name} {year}"),
+        (Lang::En, Some(day)) if abbreviate => format!("{day} {} {year}", MONTHS_EN_SHORT[month]),
+        (Lang::Fr, Some(1)) => format!("1er {name} {year}"),
+        (_, Some(day)) => format!("{day} {name} {year}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
