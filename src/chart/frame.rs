@@ -231,6 +231,12 @@ impl<'a> Frame<'a> {
 
 /// Splits `text` into lines no wider than `width`, at spaces where possible; the last allowed
 /// line ends with "…" when text is left over.
+///
+/// Every measure is a `measureText` call in the browser, and a board wraps hundreds of labels
+/// per layout, so the work is kept near one measure per word: a line's width is the sum of its
+/// words and spaces (text is measured whole only when that sum is within 2 % of the width, where
+/// kerning could decide), words too long for a line and the ellipsis are cut by bisection, and
+/// measuring stops one line past the last.
 pub fn wrap(
     text: &str,
     width: f64,
@@ -239,30 +245,46 @@ pub fn wrap(
     m: &dyn Measure,
     max_lines: usize,
 ) -> Vec<String> {
-    let fits = |s: &str| m.width(s, size, bold) <= width;
+    let measure = |s: &str| m.width(s, size, bold);
+    let fits = |s: &str| measure(s) <= width;
+    let space = measure(" ");
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut current_width = 0.0;
     for word in text.split_whitespace() {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if fits(&candidate) || current.is_empty() && fits(word) {
-            current = candidate;
-            continue;
+        if lines.len() > max_lines {
+            break;
         }
+        // a word of hundreds of characters is not measured whole: it goes to the cutting below
+        let word_width = if word.len() <= LONG_WORD_BYTES {
+            measure(word)
+        } else {
+            f64::INFINITY
+        };
         if !current.is_empty() {
+            let sum = current_width + space + word_width;
+            let joined = || format!("{current} {word}");
+            if sum <= width * 0.98 || sum <= width * 1.02 && fits(&joined()) {
+                current = joined();
+                current_width = sum;
+                continue;
+            }
             lines.push(std::mem::take(&mut current));
         }
+        if word_width <= width {
+            (current, current_width) = (word.to_string(), word_width);
+            continue;
+        }
         // a word longer than a line is cut where it overflows
-        for c in word.chars() {
-            current.push(c);
-            if !fits(&current) && current.chars().count() > 1 {
-                current.pop();
-                lines.push(std::mem::take(&mut current));
-                current.push(c);
+        let mut rest = word;
+        while !rest.is_empty() && lines.len() <= max_lines {
+            let cut = longest_prefix(rest, |p| fits(p)).max(next_char(rest));
+            if cut == rest.len() {
+                (current, current_width) = (rest.to_string(), measure(rest));
+                break;
             }
+            lines.push(rest[..cut].to_string());
+            rest = &rest[cut..];
         }
     }
     if !current.is_empty() {
@@ -271,13 +293,56 @@ pub fn wrap(
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
-            while !last.is_empty() && !fits(&format!("{last}…")) {
-                last.pop();
-            }
+            let keep = longest_prefix(last, |p| fits(&format!("{p}…")));
+            last.truncate(keep);
             last.push('…');
         }
     }
     lines
+}
+
+/// Words longer than this (in bytes) are cut without first measuring them whole.
+const LONG_WORD_BYTES: usize = 256;
+
+/// The byte length of the first character of `text` (0 when empty).
+fn next_char(text: &str) -> usize {
+    text.chars().next().map_or(0, char::len_utf8)
+}
+
+/// The byte length of the longest prefix of `text` (cut between characters) for which `ok`
+/// holds, assuming that shorter prefixes are never worse: found by doubling then bisection, so
+/// a 2,000-character word costs a dozen measures of strings about a line long.
+fn longest_prefix(text: &str, ok: impl Fn(&str) -> bool) -> usize {
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    // ends[k] is the byte end of the first k + 1 characters; find the largest k that is ok
+    let (mut good, mut bad) = (None, None);
+    let mut probe = 0;
+    while probe < ends.len() {
+        if ok(&text[..ends[probe]]) {
+            good = Some(probe);
+            probe = probe * 2 + 1;
+        } else {
+            bad = Some(probe);
+            break;
+        }
+    }
+    let (Some(mut low), mut high) = (good, bad.unwrap_or(ends.len())) else {
+        return 0;
+    };
+    while high - low > 1 {
+        let mid = low + (high - low) / 2;
+        if ok(&text[..ends[mid]]) {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    ends[low]
 }
 
 #[cfg(test)]

@@ -198,7 +198,8 @@ fn track_height(frame: &Frame) -> f64 {
     frame.sizes.small + 6.0
 }
 
-/// Lays out every row of every group at one density, from the top of the area.
+/// Lays out every row of every group at one density, from the top of the area; rows past a
+/// height of `budget` are left out, as such a layout does not fit anyway.
 fn pieces<'a>(
     frame: &Frame,
     dataset: &'a Dataset,
@@ -206,21 +207,26 @@ fn pieces<'a>(
     groups: &[Group],
     columns: Columns,
     density: Density,
+    budget: f64,
 ) -> Vec<Piece<'a>> {
     let mut out = Vec::new();
     let total: usize = groups.iter().map(|g| g.rows.len()).sum();
     let mut shown = 0;
+    // once the rows laid out are taller than the area, the rest cannot fit whatever they say:
+    // they are not wrapped (wrapping hundreds of labels per try froze the tab)
+    let mut height = 0.0;
+    let full = |height: f64| height > budget;
     for (g, group) in groups.iter().enumerate() {
-        if shown >= density.cap {
+        if shown >= density.cap || full(height) {
             break;
         }
         out.push(Piece::Header(group.label.clone()));
         for &index in &group.rows {
-            if shown >= density.cap {
+            if shown >= density.cap || full(height) {
                 break;
             }
             if let Some(c) = dataset.commitments.get(index) {
-                out.push(Piece::Row(row(
+                let piece = Piece::Row(row(
                     frame,
                     dataset,
                     view,
@@ -228,7 +234,9 @@ fn pieces<'a>(
                     c,
                     columns,
                     density,
-                )));
+                ));
+                height += piece_height(frame, columns, &piece) + density.space;
+                out.push(piece);
                 shown += 1;
             }
         }
@@ -356,22 +364,36 @@ fn draw_rows(
             space,
             cap: total,
         });
-    // still too tall at the tightest: leave the last rows out, counted as "+N"
-    let tightest = (0..=total).rev().map(|cap| Density {
+    let fit = |density: Density| {
+        let chosen = pieces(frame, dataset, view, groups, columns, density, area.3);
+        let (ys, bottom) = tops(frame, columns, &chosen, density.space, area.1);
+        (bottom <= area.1 + area.3).then_some((chosen, ys, density.space))
+    };
+    let tightest = |cap| Density {
         lines: 1,
         space: TIGHT,
         cap,
-    });
-    let (mut chosen, mut ys, mut space) = (Vec::new(), Vec::new(), COMPACT);
-    for density in preferred.chain(tightest) {
-        chosen = pieces(frame, dataset, view, groups, columns, density);
-        space = density.space;
-        let (top_of, bottom) = tops(frame, columns, &chosen, space, area.1);
-        ys = top_of;
-        if bottom <= area.1 + area.3 {
-            break;
+    };
+    // still too tall at the tightest: leave the last rows out, counted as "+N". Fewer rows
+    // never make the list taller, so the most rows that fit are found by bisection (one
+    // layout per row took seconds with hundreds of commitments).
+    let (chosen, ys, space) = match { preferred }.find_map(fit) {
+        Some(found) => found,
+        None => {
+            let (mut low, mut high) = (0, total + 1); // `low` rows fit (or none do), `high` do not
+            while high - low > 1 {
+                let mid = low + (high - low) / 2;
+                if fit(tightest(mid)).is_some() {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            let chosen = pieces(frame, dataset, view, groups, columns, tightest(low), area.3);
+            let (ys, _) = tops(frame, columns, &chosen, TIGHT, area.1);
+            (chosen, ys, TIGHT)
         }
-    }
+    };
     let mut targets = Vec::new();
     for (i, (piece, &y)) in chosen.iter().zip(&ys).enumerate() {
         let h = piece_height(frame, columns, piece);

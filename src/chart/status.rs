@@ -295,7 +295,7 @@ fn draw_board(
     let stacked = view.width < STACK_BELOW;
     let bottom = area.1 + area.3;
     let fits = |placed: &[Placed]| placed.iter().all(|p| p.rect.1 + p.rect.3 <= bottom);
-    let mut caps: Vec<usize> = columns.iter().map(|c| c.cards.len()).collect();
+    let caps: Vec<usize> = columns.iter().map(|c| c.cards.len()).collect();
     let mut placed = Vec::new();
     for density in DENSITIES {
         placed = layout(frame, view, columns, area, stacked, density, &caps);
@@ -305,8 +305,39 @@ fn draw_board(
     }
     // still too tall at the tightest: leave cards out one at a time, from the fullest column
     // (the later of equals, so the first columns in reading order keep theirs), each column
-    // saying how many it left out
-    while !fits(&placed) {
+    // saying how many it left out. Fewer cards never make the board taller, so the fewest
+    // removals that fit are found by bisection: a few layouts, not one per card (300 cards
+    // took seconds one at a time).
+    if !fits(&placed) {
+        let tightest = DENSITIES[DENSITIES.len() - 1];
+        let total: usize = caps.iter().sum();
+        let place = |removed: usize| {
+            let caps = caps_after_removing(&caps, removed);
+            layout(frame, view, columns, area, stacked, tightest, &caps)
+        };
+        let (mut low, mut high) = (0, total); // `high` removals fit (no card left), `low` do not
+        while high - low > 1 {
+            let mid = low + (high - low) / 2;
+            if fits(&place(mid)) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        placed = place(high);
+    }
+    let mut targets = Vec::new();
+    for p in &placed {
+        draw_piece(frame, view, columns, p, &mut targets);
+    }
+    targets
+}
+
+/// The cards each column keeps once `removed` cards are left out, one at a time from the
+/// fullest column (the later of equals).
+fn caps_after_removing(caps: &[usize], removed: usize) -> Vec<usize> {
+    let mut caps = caps.to_vec();
+    for _ in 0..removed {
         let fullest = caps
             .iter()
             .enumerate()
@@ -315,14 +346,8 @@ fn draw_board(
             .map(|(i, _)| i);
         let Some(i) = fullest else { break };
         caps[i] -= 1;
-        let tightest = DENSITIES[DENSITIES.len() - 1];
-        placed = layout(frame, view, columns, area, stacked, tightest, &caps);
     }
-    let mut targets = Vec::new();
-    for p in &placed {
-        draw_piece(frame, view, columns, p, &mut targets);
-    }
-    targets
+    caps
 }
 
 /// Places every header, card and placeholder for one density. Side by side, column `i` is the
@@ -336,7 +361,7 @@ fn layout(
     density: Density,
     caps: &[usize],
 ) -> Vec<Placed> {
-    let (ax, ay, aw, _) = area;
+    let (ax, ay, aw, ah) = area;
     let n = columns.len().max(1) as f64;
     let width = if stacked {
         aw
@@ -381,7 +406,12 @@ fn layout(
         });
         y += own_height + density.space;
         let cap = caps.get(i).copied().unwrap_or(0);
-        let pieces = column_pieces(frame, view, (i, column), width, density, cap);
+        // a card is at least one line tall: past this many the column overflows whatever the
+        // cards say, so the rest are not wrapped (wrapping hundreds of cards per try froze the tab)
+        let (room, space) = ((ay + ah - y).max(0.0), density.space);
+        let per_card = 3.0 * space + line_height(frame.sizes.label);
+        let could_fit = ((room + space) / per_card).floor() as usize + 1;
+        let pieces = column_pieces(frame, view, (i, column), width, density, (cap, could_fit));
         for piece in pieces {
             let h = piece_height(frame, &piece);
             out.push(Placed {
@@ -419,14 +449,14 @@ fn header(
 }
 
 /// The cards and placeholders of one column at a density, the first `cap` cards only, with
-/// "+N" for those left out.
+/// "+N" for those left out; no more than `could_fit` cards are laid out at all.
 fn column_pieces(
     frame: &Frame,
     view: &View,
     (index, column): (usize, &Column),
     width: f64,
     density: Density,
-    cap: usize,
+    (cap, could_fit): (usize, usize),
 ) -> Vec<Piece> {
     let ui = view.ui_lang();
     let (size, small) = (frame.sizes.label, frame.sizes.small);
@@ -435,7 +465,7 @@ fn column_pieces(
     let mut pieces: Vec<Piece> = column
         .cards
         .iter()
-        .take(cap)
+        .take(cap.min(could_fit))
         .map(|card| Piece::Card {
             column: index,
             lines: wrap(&card.text, room, size, false, frame.measure, density.lines),

@@ -743,7 +743,8 @@ fn vertical(
     let mut plan = None;
     for (size, lines) in candidates {
         let ty = Type::new(size, lines);
-        let rows = vertical_rows(frame, view, items, period, ty, aw, items.len());
+        let cols = columns(frame, items, ty, aw);
+        let rows = vertical_rows(frame, view, items, period, (ty, &cols), items.len(), ah);
         if rows_height(&rows, ty) <= ah {
             plan = Some((ty, rows));
             break;
@@ -751,13 +752,19 @@ fn vertical(
     }
     let (ty, rows) = plan.unwrap_or_else(|| {
         let ty = Type::new(small, 1);
-        let mut keep = items.len();
-        let mut rows = vertical_rows(frame, view, items, period, ty, aw, keep);
-        while keep > 1 && rows_height(&rows, ty) > ah {
-            keep -= 1;
-            rows = vertical_rows(frame, view, items, period, ty, aw, keep);
+        let cols = columns(frame, items, ty, aw);
+        let rows = |keep| vertical_rows(frame, view, items, period, (ty, &cols), keep, ah);
+        // fewer rows are never taller: bisect for the most that fit (at least one is kept)
+        let (mut low, mut high) = (1, items.len() + 1); // `low` fits or is 1, `high` does not
+        while high - low > 1 {
+            let mid = low + (high - low) / 2;
+            if rows_height(&rows(mid), ty) <= ah {
+                low = mid;
+            } else {
+                high = mid;
+            }
         }
-        (ty, rows)
+        (ty, rows(low))
     });
     let cols = columns(frame, items, ty, aw);
     draw_rows(frame, &rows, ty, &cols, (ay, aw, ah))
@@ -784,17 +791,17 @@ fn columns(frame: &Frame, items: &[Item], ty: Type, width: f64) -> Columns {
     }
 }
 
-/// The rows of the list with the last `keep` milestones (and a row counting the others).
+/// The rows of the list with the last `keep` milestones (and a row counting the others); rows
+/// past a height of `budget` are left out, as such a list does not fit anyway.
 fn vertical_rows<'a>(
     frame: &Frame,
     view: &View,
     items: &'a [Item<'a>],
     period: &Period,
-    ty: Type,
-    width: f64,
+    (ty, cols): (Type, &Columns),
     keep: usize,
+    budget: f64,
 ) -> Vec<Row<'a>> {
-    let cols = columns(frame, items, ty, width);
     let skip = items.len().saturating_sub(keep);
     let mut rows = Vec::new();
     if let (Some(first), Some(last)) = (
@@ -819,12 +826,20 @@ fn vertical_rows<'a>(
         );
         Row::Plan(lines, period.last)
     });
+    // once the rows are taller than the area the list cannot fit whatever the rest say: they
+    // are not wrapped (wrapping hundreds of labels per try froze the tab)
+    let mut height = 0.0;
     for item in &items[skip..] {
+        if height > budget {
+            return rows;
+        }
         if item.year >= period.first {
             rows.extend(plan_row.take());
         }
         let b = block(item, ty, cols.text_width, frame.measure);
-        rows.push(Row::Milestone(item, b));
+        let row = Row::Milestone(item, b);
+        height += row_height(&row, ty) + ROW_GAP;
+        rows.push(row);
     }
     rows.extend(plan_row);
     rows
