@@ -226,15 +226,7 @@ fn pieces<'a>(
                 break;
             }
             if let Some(c) = dataset.commitments.get(index) {
-                let piece = Piece::Row(row(
-                    frame,
-                    dataset,
-                    view,
-                    (g, index),
-                    c,
-                    columns,
-                    density,
-                ));
+                let piece = Piece::Row(row(frame, dataset, view, (g, index), c, columns, density));
                 height += piece_height(frame, columns, &piece) + density.space;
                 out.push(piece);
                 shown += 1;
