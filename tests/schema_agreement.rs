@@ -286,3 +286,61 @@ fn schema_judges_every_invalid_dataset_as_expected() {
         failures.join("\n  ")
     );
 }
+
+/// The limits written into the schema are the validator's (docs/format.md, "Limits"): a
+/// publisher checking a file with the schema alone learns the same numbers.
+#[test]
+fn schema_limits_are_the_validators() {
+    use plan_progress::model::limits::*;
+    let schema = read_json(&root().join("data/schema.json")).expect("the schema");
+    let at = |pointer: &str| {
+        schema
+            .pointer(pointer)
+            .and_then(Value::as_f64)
+            .unwrap_or_else(|| panic!("data/schema.json has no number at {pointer}"))
+    };
+    let n = |v: usize| v as f64;
+    let expected = [
+        ("/$defs/NonEmptyString/maxLength", n(MAX_TEXT_CHARS)),
+        ("/$defs/LabelString/maxLength", n(MAX_LABEL_CHARS)),
+        ("/$defs/Text/anyOf/1/maxProperties", n(MAX_LANGUAGES)),
+        ("/$defs/Label/anyOf/1/maxProperties", n(MAX_LANGUAGES)),
+        (
+            "/$defs/Plan/properties/languages/maxItems",
+            n(MAX_LANGUAGES),
+        ),
+        ("/$defs/Source/properties/url/maxLength", n(MAX_URL_CHARS)),
+        ("/properties/sources/maxProperties", n(MAX_MEMBERS)),
+        ("/properties/indicators/maxItems", n(MAX_SERIES)),
+        ("/properties/ratings/maxItems", n(MAX_SERIES)),
+        ("/properties/recommendations/maxItems", n(MAX_SERIES)),
+        ("/properties/axes/maxItems", n(MAX_SERIES)),
+        ("/properties/conflicts/maxItems", n(MAX_SERIES)),
+        ("/properties/commitments/maxItems", n(MAX_ITEMS)),
+        ("/properties/milestones/maxItems", n(MAX_ITEMS)),
+        (
+            "/$defs/RecommendationList/properties/items/maxItems",
+            n(MAX_ITEMS),
+        ),
+        ("/$defs/Indicator/properties/points/maxItems", n(MAX_POINTS)),
+        ("/$defs/Rating/properties/points/maxItems", n(MAX_POINTS)),
+        ("/$defs/Rating/properties/scale/maxItems", n(MAX_LEVELS)),
+        (
+            "/$defs/Conflict/properties/sources/maxItems",
+            n(MAX_REFERENCES),
+        ),
+        (
+            "/$defs/Conflict/properties/indicators/maxItems",
+            n(MAX_REFERENCES),
+        ),
+        ("/$defs/Point/properties/value/maximum", MAX_FIGURE),
+    ];
+    let wrong: Vec<String> = expected
+        .iter()
+        .filter(|(pointer, value)| at(pointer) != *value)
+        .map(|(pointer, value)| {
+            format!("{pointer}: {} in the schema, {value} in Rust", at(pointer))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

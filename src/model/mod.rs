@@ -10,7 +10,15 @@ mod decode;
 mod text;
 
 pub use date::Date;
-pub use decode::{load, LoadError, Problem, MAX_FILE_BYTES};
+pub use decode::{load, LoadError, Problem};
+/// The limits of docs/format.md ("Limits"), also written into data/schema.json.
+pub mod limits {
+    pub use super::decode::{
+        MAX_FIGURE, MAX_FILE_BYTES, MAX_ITEMS, MAX_LABEL_CHARS, MAX_LANGUAGES, MAX_LEVELS,
+        MAX_MEMBERS, MAX_POINTS, MAX_REFERENCES, MAX_SERIES, MAX_TEXT_CHARS, MAX_URL_CHARS,
+    };
+}
+pub use decode::MAX_FILE_BYTES;
 pub use text::Text;
 
 /// A whole dataset, version 1 of the format.
