@@ -11,6 +11,8 @@ pub mod describe;
 pub mod i18n;
 pub mod json;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod raster;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
