@@ -12,6 +12,9 @@ import init, { Chart, uiText } from './pkg/plan_progress.js';
 const TAG = 'plan-progress';
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** Each language named in itself, for the language switch. */
+const NATIVE_NAMES = { fr: 'Français', ar: 'العربية', en: 'English' };
+
 // One wasm module for every widget on the page, compiled once while it downloads.
 let wasmReady = null;
 function loadWasm() {
@@ -68,7 +71,13 @@ sheet.replaceSync(`
   .message.loading { border-style: solid; border-color: var(--line); color: var(--muted); align-items: center; }
   .message pre { white-space: pre-wrap; margin: 0; font: 12px/1.4 ui-monospace, monospace; max-height: 12em; overflow: auto; }
   .message button { align-self: flex-start; font: inherit; padding: .35rem .9rem; min-height: 24px; cursor: pointer; }
-  .tools { display: flex; justify-content: flex-end; margin: 0 0 4px; }
+  .tools { display: flex; justify-content: flex-end; flex-wrap: wrap; gap: 6px; margin: 0 0 4px; }
+  .langs { display: flex; gap: 2px; margin-inline-end: auto; }
+  .langs[hidden] { display: none; }
+  .lang { font: inherit; font-size: .85em; min-height: 24px; padding: 2px 8px; border: 1px solid var(--muted);
+    border-radius: 3px; background: transparent; color: inherit; cursor: pointer; }
+  .lang[aria-pressed="true"] { background: var(--fg); color: var(--bg); border-color: var(--fg); }
+  .lang:focus-visible { outline: 3px solid var(--fg); outline-offset: 1px; }
   .tools[hidden], .table[hidden], .stage[hidden] { display: none; }
   .toggle { font: inherit; font-size: .85em; min-height: 24px; padding: 2px 10px; border: 1px solid var(--muted);
             border-radius: 4px; background: var(--bg); color: var(--fg); cursor: pointer; }
@@ -115,11 +124,14 @@ function swatch(item) {
 }
 
 class PlanProgressElement extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout'];
+  static observedAttributes = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout',
+    'digits', 'x-direction', 'languages'];
 
-  #frame; #title; #legend; #tools; #toggle; #stage; #canvas; #overlay; #tip; #table; #summary; #source; #message; #live;
+  #frame; #title; #legend; #tools; #langs; #toggle; #stage; #canvas; #overlay; #tip; #table; #summary; #source; #message; #live;
   #helped = false;
   #showTable = false;
+  /** The language the reader picked in the switch (`languages`), over every other source. */
+  #picked = null;
   #chart = null;
   #chrome = null;
   #hidden = new Set();
@@ -163,7 +175,9 @@ class PlanProgressElement extends HTMLElement {
     this.#toggle.type = 'button';
     this.#toggle.setAttribute('aria-controls', 'table');
     this.#toggle.setAttribute('aria-expanded', 'false');
-    this.#tools.append(this.#toggle);
+    this.#langs = el('div', 'langs');
+    this.#langs.setAttribute('role', 'group');
+    this.#tools.append(this.#langs, this.#toggle);
     this.#table = el('div', 'table');
     this.#table.id = 'table';
     this.#table.hidden = true;
@@ -189,6 +203,7 @@ class PlanProgressElement extends HTMLElement {
     stage.addEventListener('keydown', (e) => this.#onKey(e), { signal });
     stage.addEventListener('blur', () => this.#onBlur(), { signal });
     this.#legend.addEventListener('click', (e) => this.#onLegend(e), { signal });
+    this.#langs.addEventListener('click', (e) => this.#onLanguage(e), { signal });
     this.#toggle.addEventListener('click', () => {
       this.#showTable = !this.#showTable;
       this.#renderMode();
@@ -240,6 +255,12 @@ class PlanProgressElement extends HTMLElement {
     }
   }
 
+  /** The chart's summary in words (what screen readers hear), in the reader's language; '' until
+   * ready. */
+  get summary() {
+    return this.#summary.textContent || '';
+  }
+
   /** The number of data drawn (points, bars, cards, milestones); 0 until ready. */
   get points() {
     return this.#chart?.count ?? 0;
@@ -266,9 +287,46 @@ class PlanProgressElement extends HTMLElement {
     }, { signal, once: true });
   }
 
+  /** The reader's language: the one picked in the switch, else the `lang` attribute, else the
+   * nearest ancestor's, else the page's, else the dataset's default. */
   #lang() {
-    return this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang')
+    return this.#picked || this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang')
       || document.documentElement.lang || this.#chart?.defaultLanguage || 'en';
+  }
+
+  /** The languages offered by the switch (`languages="fr,ar,en"`); none: no switch. */
+  #languages() {
+    const known = ['fr', 'ar', 'en'];
+    const asked = (this.getAttribute('languages') || '').split(',').map((s) => s.trim().toLowerCase());
+    return [...new Set(asked.filter((code) => known.includes(code)))];
+  }
+
+  /** The language switch: one button per language, named in that language, the current one
+   * pressed. Picking one re-renders the widget in place. */
+  #renderLanguages() {
+    const codes = this.#languages();
+    this.#langs.hidden = codes.length < 2;
+    if (this.#langs.hidden) return this.#langs.replaceChildren();
+    const current = (this.#lang().split(/[-_]/)[0] || '').toLowerCase();
+    this.#langs.setAttribute('aria-label', this.#text('language'));
+    this.#langs.replaceChildren(...codes.map((code) => {
+      const button = el('button', 'lang', NATIVE_NAMES[code]);
+      button.type = 'button';
+      button.lang = code;
+      button.dir = code === 'ar' ? 'rtl' : 'ltr';
+      button.dataset.lang = code;
+      button.setAttribute('aria-pressed', String(code === current));
+      return button;
+    }));
+  }
+
+  #onLanguage(event) {
+    const button = event.target.closest?.('button[data-lang]');
+    if (!button) return;
+    this.#picked = button.dataset.lang;
+    this.#draw();
+    this.#langs.querySelector(`button[data-lang="${this.#picked}"]`)?.focus();
+    this.dispatchEvent(new CustomEvent('plan-progress:language', { detail: { lang: this.#picked }, bubbles: true }));
   }
 
   #text(key, ...args) {
@@ -414,6 +472,7 @@ class PlanProgressElement extends HTMLElement {
     const options = {
       view: this.#viewName(), series: this.getAttribute('series') || '', hidden: [...this.#hidden].join(','),
       from: year('from'), to: year('to'), lang: this.#lang(), theme, colors: this.#colors(),
+      digits: this.getAttribute('digits') || '', xDirection: this.getAttribute('x-direction') || '',
       // the padding of the frame is outside the canvas
       width: width - 24, height,
     };
@@ -438,6 +497,7 @@ class PlanProgressElement extends HTMLElement {
     this.#title.textContent = chrome.title;
     this.#source.textContent = chrome.source;
     this.#renderLegend(chrome.legend);
+    this.#renderLanguages();
     this.#summary.textContent = this.#chart.summary();
     this.#stage.tabIndex = chrome.points > 0 ? 0 : -1;
     this.#message.hidden = true;

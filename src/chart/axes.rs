@@ -12,6 +12,8 @@ pub struct YearAxis {
     pub last: i32,
     pub x: f64,
     pub width: f64,
+    /// Time runs right to left (the latest year on the left), as `x-direction="rtl"` asks.
+    pub reversed: bool,
 }
 
 impl YearAxis {
@@ -20,7 +22,12 @@ impl YearAxis {
     }
 
     pub fn map(&self, year: i32) -> f64 {
-        self.x + (f64::from(year - self.first) + 0.5) * self.band()
+        let offset = (f64::from(year - self.first) + 0.5) * self.band();
+        if self.reversed {
+            self.x + self.width - offset
+        } else {
+            self.x + offset
+        }
     }
 
     /// Labels the years that fit under the plot, whose bottom is at `y`.
@@ -38,7 +45,7 @@ impl YearAxis {
             frame.marks.push(Mark::Text {
                 x,
                 y: y + 6.0,
-                text: year.to_string(),
+                text: crate::i18n::format_year(year, frame.locale),
                 size,
                 bold: false,
                 color: frame.theme.muted,

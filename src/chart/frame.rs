@@ -39,6 +39,8 @@ pub struct Frame<'a> {
     pub width: f64,
     pub height: f64,
     pub rtl: bool,
+    /// The reader's language and digits, for every number, year and date drawn.
+    pub locale: crate::i18n::Locale,
     pub decorate: bool,
     pub theme: &'a Theme,
     pub measure: &'a dyn Measure,
@@ -53,6 +55,7 @@ impl<'a> Frame<'a> {
             width: view.width,
             height: view.height,
             rtl: view.ui_lang().is_rtl(),
+            locale: view.ui_lang(),
             decorate: view.decorate,
             theme: &view.theme,
             measure,
@@ -298,7 +301,34 @@ pub fn wrap(
             last.push('…');
         }
     }
+    balance_isolates(lines)
+}
+
+/// Closes, at the end of each line, the bidi isolates (U+2066-U+2068 ... U+2069) that the line
+/// opened and did not close, and opens them again at the start of the next line: a line is laid
+/// out on its own, so an isolate cut by a line break would otherwise leave "(via" at the end of
+/// one Arabic line and the rest of the Latin name out of order on the next.
+fn balance_isolates(lines: Vec<String>) -> Vec<String> {
+    const PDI: char = '\u{2069}';
+    let mut open: Vec<char> = Vec::new();
     lines
+        .into_iter()
+        .map(|line| {
+            let mut out: String = open.iter().collect();
+            for c in line.chars() {
+                match c {
+                    '\u{2066}'..='\u{2068}' => open.push(c),
+                    PDI => {
+                        open.pop();
+                    }
+                    _ => {}
+                }
+                out.push(c);
+            }
+            out.extend(std::iter::repeat_n(PDI, open.len()));
+            out
+        })
+        .collect()
 }
 
 /// Words longer than this (in bytes) are cut without first measuring them whole.
@@ -376,6 +406,28 @@ mod tests {
         );
         assert_eq!(cut.len(), 1);
         assert!(cut[0].ends_with('…'));
+    }
+
+    #[test]
+    fn isolates_cut_by_a_line_break_are_closed_and_reopened() {
+        let text = "\u{2067}المصادر: \u{2068}US State Dept (via ecoi.net)\u{2069}؛ \u{2068}Andrew Heiss\u{2069}\u{2069}";
+        let lines = wrap(text, 120.0, 10.0, false, &Estimate, 9);
+        assert!(lines.len() > 1, "{lines:?}");
+        for line in &lines {
+            let opens = line
+                .chars()
+                .filter(|c| ('\u{2066}'..='\u{2068}').contains(c))
+                .count();
+            let closes = line.chars().filter(|c| *c == '\u{2069}').count();
+            assert_eq!(opens, closes, "{line:?} in {lines:?}");
+        }
+        let visible = |s: &str| {
+            s.chars()
+                .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+                .collect::<String>()
+        };
+        let joined: Vec<String> = lines.iter().map(|l| visible(l)).collect();
+        assert_eq!(joined.join(" "), visible(text));
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod timeline;
 
 use std::fmt;
 
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, Locale, Msg};
 use crate::model::Dataset;
 pub use measure::{Estimate, Measure};
 pub use scene::{Chrome, Color, Datum, LegendItem, Mark, Scene, Target};
@@ -81,6 +81,9 @@ pub struct View {
     pub decorate: bool,
     /// Series the reader switched off in the legend (ids).
     pub hidden: Vec<String>,
+    /// Time runs right to left on the series and rating views' year axis (`x-direction="rtl"`).
+    /// Off by default in every language: see "Arabic" in the README for why.
+    pub x_rtl: bool,
 }
 
 impl View {
@@ -96,12 +99,14 @@ impl View {
             height,
             decorate: true,
             hidden: Vec::new(),
+            x_rtl: false,
         }
     }
 
-    /// The widget language (for its own strings and number formats).
-    pub fn ui_lang(&self) -> Lang {
-        Lang::from_tag(&self.lang)
+    /// The widget language (for its own strings) with its digits (for numbers, years and
+    /// dates): "ar-MA-u-nu-arab" is Arabic with Arabic-Indic digits.
+    pub fn ui_lang(&self) -> Locale {
+        Locale::from_tag(&self.lang)
     }
 
     /// The language code used to pick dataset text.

@@ -11,7 +11,7 @@ use super::measure::Measure;
 use super::scene::{Align, Baseline, Color, Datum, Mark, Scene, Target};
 use super::status::isolate;
 use super::{source_line, View, ViewError};
-use crate::i18n::{self, format_number, Lang, Msg};
+use crate::i18n::{self, format_number, Msg};
 use crate::model::{Commitment, Dataset, StatusValue};
 
 /// Below this width the label goes above its bar instead of beside it.
@@ -77,26 +77,6 @@ pub fn selected(dataset: &Dataset, view: &View) -> Result<Vec<Group>, ViewError>
     Ok(groups)
 }
 
-/// A percentage as readers of `lang` write it: French puts a narrow no-break space before
-/// the sign.
-fn percent(value: f64, lang: Lang) -> String {
-    let number = format_number(value, lang, 1);
-    match lang {
-        Lang::Fr => format!("{number}\u{202f}%"),
-        Lang::Ar | Lang::En => format!("{number}%"),
-    }
-}
-
-/// Text that must read left to right (dates, periods) even inside Arabic text, where "2023-06"
-/// would otherwise be shown as "06-2023".
-fn ltr(lang: Lang, text: String) -> String {
-    if lang.is_rtl() {
-        format!("\u{2066}{text}\u{2069}")
-    } else {
-        text
-    }
-}
-
 /// The view's title: the plan's own title when it exists in the reader's language; otherwise
 /// "Commitments 2023-2030" in the widget's words, rather than a title the reader may not read.
 fn title(dataset: &Dataset, view: &View) -> String {
@@ -105,7 +85,7 @@ fn title(dataset: &Dataset, view: &View) -> String {
         return dataset.text(&plan.title, view.text_lang()).to_string();
     }
     let ui = view.ui_lang();
-    let period = ltr(ui, format!("{}-{}", plan.period.0, plan.period.1));
+    let period = i18n::format_years(plan.period.0, plan.period.1, ui);
     format!("{} {period}", i18n::t(ui, Msg::Commitments))
 }
 
@@ -264,7 +244,7 @@ fn row<'a>(
     let status = i18n::status_name(ui, c.status.value);
     let target = c
         .target
-        .map(|d| i18n::tf(ui, Msg::Target, &[&ltr(ui, d.to_string())]));
+        .map(|d| i18n::tf(ui, Msg::Target, &[&i18n::format_date(&d, ui, false)]));
     let dot = " · ";
     let (empty, meta) = match c.progress {
         Some(_) => {
@@ -590,7 +570,7 @@ fn draw_bar(frame: &mut Frame, view: &View, (x, y, w, h): (f64, f64, f64, f64), 
         align,
         baseline: Baseline::Middle,
     };
-    let text = frame.directed(percent(value, view.ui_lang()));
+    let text = frame.directed(i18n::format_percent(value, view.ui_lang()));
     frame.marks.push(text_mark(vx, y + h / 2.0, text, style));
 }
 

@@ -67,11 +67,13 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
         last,
         x: px,
         width: pw,
+        reversed: view.x_rtl,
     };
     x.draw(&mut frame, py + ph);
 
     let (color, shape, _) = view.theme.series_style(0);
-    let half = x.band() / 2.0;
+    // a year's step runs from its band's earlier edge to its later one, whichever way time runs
+    let half = if x.reversed { -x.band() } else { x.band() } / 2.0;
     let mut targets = Vec::new();
     let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
     let mut previous_year: Option<i32> = None;

@@ -124,6 +124,7 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
         last,
         x: px,
         width: pw,
+        reversed: view.x_rtl,
     };
     x.draw(&mut frame, py + ph);
 

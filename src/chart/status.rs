@@ -156,7 +156,7 @@ fn columns(dataset: &Dataset, view: &View, subject: &Subject) -> Vec<Column> {
                 for (item, r) in items {
                     let mut text = String::new();
                     if let Some(y) = year {
-                        text.push_str(&format!("{y} · "));
+                        text.push_str(&format!("{} · ", i18n::format_year(y, view.ui_lang())));
                     }
                     if let Some(rank) = r.rank {
                         text.push_str(&format!("{rank}. "));
@@ -497,7 +497,7 @@ fn column_pieces(
         let missing = format_number(f64::from(p.missing), ui, 0);
         let mut head = i18n::tf(ui, Msg::NotTranscribed, &[&missing]);
         if let Some(year) = p.year {
-            head = format!("{year} · {head}");
+            head = format!("{} · {head}", i18n::format_year(year, ui));
         }
         let transcribed = format_number(p.transcribed as f64, ui, 0);
         let declared = format_number(f64::from(p.declared), ui, 0);

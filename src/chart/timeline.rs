@@ -14,7 +14,7 @@ use super::measure::Measure;
 use super::scale::{self, Linear};
 use super::scene::{Align, Baseline, Color, Datum, Mark, Scene, Shape, Target};
 use super::{source_line, View, ViewError};
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, Locale, Msg};
 use crate::model::{Dataset, Date};
 
 /// Below this width a horizontal axis leaves too little room per label: the list takes over.
@@ -43,19 +43,9 @@ const YEAR_TOP: f64 = 8.0;
 
 /// A date as readers of `lang` write it, at the precision it is known: "2016", "May 2019",
 /// "25 Aug 2016" (English spells the month out when no day is given, as press style does);
-/// "mai 2019", "1er mars 2023"; "ماي 2019", "25 غشت 2016" (Western digits, as
-/// [`i18n::format_number`] writes them for Moroccan Arabic). Years are not grouped by thousands.
-pub fn format_date(date: &Date, lang: Lang) -> String {
+/// "mai 2019", "1er mars 2023"; "ماي 2019", "25 غشت 2016" (see [`i18n::format_date`]).
+pub fn format_date(date: &Date, lang: Locale) -> String {
     i18n::format_date(date, lang, true)
-}
-
-/// A span of years as "2023–2030" (one year alone when both ends are the same).
-fn format_years(first: i32, last: i32) -> String {
-    if first == last {
-        first.to_string()
-    } else {
-        format!("{first}\u{2013}{last}")
-    }
 }
 
 fn is_leap(year: i32) -> bool {
@@ -154,7 +144,7 @@ fn period(dataset: &Dataset, view: &View) -> Period {
         title: dataset
             .text(&dataset.plan.title, view.text_lang())
             .to_string(),
-        years: format_years(first, last),
+        years: i18n::format_years(first, last, view.ui_lang()),
     }
 }
 
@@ -492,7 +482,7 @@ impl Horizontal {
             frame.marks.push(Mark::Text {
                 x,
                 y: self.y0 + YEAR_TOP,
-                text: year.to_string(),
+                text: i18n::format_year(year, frame.locale),
                 size,
                 bold: false,
                 color: frame.theme.muted,
@@ -808,7 +798,7 @@ fn vertical_rows<'a>(
         items.first(),
         skip.checked_sub(1).and_then(|l| items.get(l)),
     ) {
-        let years = format_years(first.year, last.year);
+        let years = i18n::format_years(first.year, last.year, view.ui_lang());
         // "+5" kept left to right inside Arabic text (U+2066 ... U+2069), as a count reads
         let count = i18n::format_number(skip as f64, view.ui_lang(), 0);
         rows.push(Row::Earlier(format!("\u{2066}+{count}\u{2069} · {years}")));
@@ -1065,9 +1055,9 @@ mod tests {
             ("2022-07", ["July 2022", "juillet 2022", "يوليوز 2022"]),
         ];
         for (date, [en, fr, ar]) in cases {
-            assert_eq!(format_date(&d(date), Lang::En), en);
-            assert_eq!(format_date(&d(date), Lang::Fr), fr);
-            assert_eq!(format_date(&d(date), Lang::Ar), ar);
+            assert_eq!(format_date(&d(date), crate::i18n::Lang::En.into()), en);
+            assert_eq!(format_date(&d(date), crate::i18n::Lang::Fr.into()), fr);
+            assert_eq!(format_date(&d(date), crate::i18n::Lang::Ar.into()), ar);
         }
     }
 

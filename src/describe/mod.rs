@@ -8,7 +8,7 @@ pub use summary::summary;
 pub use table::{table, Cell, Column, Row, Table};
 
 use crate::chart::{Datum, View};
-use crate::i18n::{self, format_number, Lang, Msg};
+use crate::i18n::{self, format_number, Lang, Locale, Msg};
 use crate::json::{self, Json};
 use crate::model::{Dataset, Status, Text};
 
@@ -65,7 +65,8 @@ impl Details {
     }
 
     /// One sentence for a live region: heading, value, when, note, source.
-    pub fn sentence(&self, lang: Lang) -> String {
+    pub fn sentence(&self, lang: impl Into<Lang>) -> String {
+        let lang = lang.into();
         let mut parts = vec![self.heading.clone()];
         if let Some(when) = &self.when {
             parts.push(when.clone());
@@ -112,7 +113,7 @@ pub fn details(dataset: &Dataset, view: &View, datum: Datum) -> Option<Details> 
 struct Words<'a> {
     dataset: &'a Dataset,
     lang: &'a str,
-    ui: Lang,
+    ui: Locale,
 }
 
 impl<'a> Words<'a> {
@@ -155,7 +156,7 @@ impl<'a> Words<'a> {
         Some(Details {
             heading: self.text(&ind.label).to_string(),
             value,
-            when: Some(p.year.to_string()),
+            when: Some(i18n::format_year(p.year, self.ui)),
             lines: Vec::new(),
             note: self.opt(&p.note),
             source: self.source(p.source.as_deref()),
@@ -181,7 +182,7 @@ impl<'a> Words<'a> {
         Some(Details {
             heading: self.text(&r.label).to_string(),
             value,
-            when: Some(p.year.to_string()),
+            when: Some(i18n::format_year(p.year, self.ui)),
             lines: Vec::new(),
             note: self.opt(&p.note),
             source: self.source(p.source.as_deref()),
@@ -225,7 +226,7 @@ impl<'a> Words<'a> {
                 Some(rank) => format!("{rank}. {}", self.text(&r.text)),
                 None => self.text(&r.text).to_string(),
             },
-            when: Some(l.year.to_string()),
+            when: Some(i18n::format_year(l.year, self.ui)),
             lines,
             note: None,
             source: self.source(Some(&r.source)),

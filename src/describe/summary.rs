@@ -14,12 +14,10 @@
 //! as the subject with verbs that do not agree ("rose", "fell", "stood at").
 
 use crate::chart::{View, ViewKind};
-use crate::i18n::{self, format_number, Lang, Msg};
+use crate::i18n::{self, format_number, Lang, Locale, Msg};
 use crate::model::{
     Axis, Commitment, Dataset, Indicator, Milestone, Rating, RecommendationList, StatusValue, Text,
 };
-
-use super::table::date_text;
 
 /// Most sentences about series in one summary; beyond, the rest are named in one sentence.
 const MAX_SERIES_SENTENCES: usize = 4;
@@ -191,16 +189,16 @@ fn full_stop(sentence: &str) -> String {
 }
 
 /// Separators of clauses inside a sentence.
-fn comma(lang: Lang) -> &'static str {
-    if lang == Lang::Ar {
+fn comma(lang: Locale) -> &'static str {
+    if lang.lang == Lang::Ar {
         "، "
     } else {
         ", "
     }
 }
 
-fn semicolon(lang: Lang) -> &'static str {
-    match lang {
+fn semicolon(lang: Locale) -> &'static str {
+    match lang.lang {
         Lang::Fr => "\u{202f}; ",
         Lang::Ar => "؛ ",
         Lang::En => "; ",
@@ -223,7 +221,7 @@ struct Sentences<'a> {
     dataset: &'a Dataset,
     view: &'a View,
     lang: &'a str,
-    ui: Lang,
+    ui: Locale,
 }
 
 impl<'a> Sentences<'a> {
@@ -265,28 +263,33 @@ impl<'a> Sentences<'a> {
         i18n::tf(self.ui, msg, args)
     }
 
+    /// A year in the reader's digits.
+    fn year(&self, year: i32) -> String {
+        i18n::format_year(year, self.ui)
+    }
+
     /// "no figure for 2018, 2019 and 2020" / "… for 2019 to 2023": the years in `years` as a
     /// gap clause, or `None` when there are none.
     fn gaps(&self, years: &[i32]) -> Option<String> {
         let mut items = Vec::new();
         for (a, b) in runs(years) {
             if (b - a) as usize >= MAX_LISTED_GAP_RUN {
-                items.push(self.tf(Msg::YearRange, &[&a.to_string(), &b.to_string()]));
+                items.push(self.tf(Msg::YearRange, &[&self.year(a), &self.year(b)]));
             } else {
-                items.extend((a..=b).map(|y| y.to_string()));
+                items.extend((a..=b).map(|y| self.year(y)));
             }
         }
         let items: Vec<&str> = items.iter().map(String::as_str).collect();
         match years {
             [] => None,
-            [one] => Some(self.tf(Msg::GapOne, &[&one.to_string()])),
+            [one] => Some(self.tf(Msg::GapOne, &[&self.year(*one)])),
             _ => Some(self.tf(Msg::GapMany, &[&i18n::join_list(self.ui, &items)])),
         }
     }
 
     /// A run of years: "in 2019", "in 2013 and 2014", "from 2003 to 2007".
     fn period(&self, (a, b): (i32, i32)) -> String {
-        let (sa, sb) = (a.to_string(), b.to_string());
+        let (sa, sb) = (self.year(a), self.year(b));
         if a == b {
             self.tf(Msg::PeriodOne, &[&sa])
         } else if b == a + 1 {
@@ -384,9 +387,9 @@ impl<'a> Sentences<'a> {
         // "عدد" + a label whose adjective is a nominative sound plural ("الأشخاص المتابعون")
         // would need that adjective in the genitive ("المتابعين"): such a label is a topic
         let count = self.is_count(ind)
-            && (self.ui == Lang::En || self.own(&ind.label))
-            && !(self.ui == Lang::Ar && nominative_plural(label));
-        let subject = match self.ui {
+            && (self.ui.lang == Lang::En || self.own(&ind.label))
+            && !(self.ui.lang == Lang::Ar && nominative_plural(label));
+        let subject = match self.ui.lang {
             _ if !count => label.clone(),
             Lang::Fr => {
                 let l = lower_first(label);
@@ -400,7 +403,7 @@ impl<'a> Sentences<'a> {
             Lang::Ar | Lang::En => self.tf(Msg::CountOf, &[label]),
         };
         let (a, b) = (self.number(v1), self.number(v2));
-        let (ya, yb) = (y1.to_string(), y2.to_string());
+        let (ya, yb) = (self.year(y1), self.year(y2));
         let pick = |verb: Msg, topic: Msg| if count { verb } else { topic };
         let mut sentence = if figures.len() == 1 {
             let msg = pick(Msg::SeriesOne, Msg::SeriesOneTopic);
@@ -490,7 +493,7 @@ impl<'a> Sentences<'a> {
             return Some(full_stop(&self.tf(Msg::Topic, &[label, &what])));
         };
         let latest = rating.points.last().map(|p| p.year);
-        let (sa, sb) = (a.to_string(), b.to_string());
+        let (sa, sb) = (self.year(a), self.year(b));
         let mut current = if a == b {
             self.tf(Msg::RatingIn, &[label, &name(level), &sa])
         } else if latest == Some(b) {
@@ -623,12 +626,12 @@ impl<'a> Sentences<'a> {
         let shown = selected_milestones(self.dataset, view);
         let (first, last) = (shown.first()?, shown.last()?);
         let label = |m: &'a Milestone| self.shown(&m.label);
-        let date = |m: &Milestone| date_text(&m.date, self.ui);
+        let date = |m: &Milestone| i18n::format_date(&m.date, self.ui, false);
         let n = format_number(shown.len() as f64, self.ui, 0);
         let head = match (shown.len(), short) {
             (1, _) => self.tf(Msg::TimelineOne, &[&label(first), &date(first)]),
             (_, true) => {
-                let (a, b) = (first.date.year.to_string(), last.date.year.to_string());
+                let (a, b) = (self.year(first.date.year), self.year(last.date.year));
                 return Some(self.tf(Msg::TimelineShort, &[&n, &a, &b]));
             }
             _ => self.tf(
@@ -640,7 +643,7 @@ impl<'a> Sentences<'a> {
             return Some(head);
         }
         let (a, b) = self.dataset.plan.period;
-        let period = self.tf(Msg::PlanPeriod, &[&a.to_string(), &b.to_string()]);
+        let period = self.tf(Msg::PlanPeriod, &[&self.year(a), &self.year(b)]);
         Some(format!("{head} {period}"))
     }
 

@@ -9,9 +9,9 @@
 
 use super::summary::{self, Selection};
 use crate::chart::{View, ViewKind};
-use crate::i18n::{self, format_number, Lang, Msg};
+use crate::i18n::{self, format_number, Locale, Msg};
 use crate::json::{self, Json};
-use crate::model::{Dataset, Date, Indicator, Status, StatusValue, Text};
+use crate::model::{Dataset, Indicator, Status, StatusValue, Text};
 
 /// The table of a view.
 #[derive(Debug, Clone, PartialEq)]
@@ -160,21 +160,6 @@ fn field(text: &str) -> String {
     }
 }
 
-/// A date as readers of `lang` write it, at the precision the source gives ("2024",
-/// "May 2019", "17 March 2023"; "1er mars 2023"; "17 مارس 2023"), months spelled out.
-pub(crate) fn date_text(date: &Date, lang: Lang) -> String {
-    i18n::format_date(date, lang, false)
-}
-
-/// A percentage as readers of `lang` write it (French puts a narrow no-break space before %).
-fn percent(value: f64, lang: Lang) -> String {
-    let number = format_number(value, lang, 1);
-    match lang {
-        Lang::Fr => format!("{number}\u{202f}%"),
-        Lang::Ar | Lang::En => format!("{number}%"),
-    }
-}
-
 /// The data table of `view` over `dataset`, in the view's language. A view that cannot be
 /// drawn (an unknown series, nothing in these years) gives a table without rows.
 pub fn table(dataset: &Dataset, view: &View) -> Table {
@@ -203,7 +188,7 @@ pub fn table(dataset: &Dataset, view: &View) -> Table {
 struct Tables<'a> {
     dataset: &'a Dataset,
     lang: &'a str,
-    ui: Lang,
+    ui: Locale,
 }
 
 impl<'a> Tables<'a> {
@@ -294,7 +279,7 @@ impl<'a> Tables<'a> {
         let rows = years
             .iter()
             .map(|&year| Row {
-                header: year.to_string(),
+                header: i18n::format_year(year, self.ui),
                 cells: shown
                     .iter()
                     .map(|ind| match ind.points.iter().find(|p| p.year == year) {
@@ -337,7 +322,7 @@ impl<'a> Tables<'a> {
                 cell.note = self.opt(&p.note);
                 cell.source = self.publisher(p.source.as_deref());
                 Row {
-                    header: p.year.to_string(),
+                    header: i18n::format_year(p.year, self.ui),
                     cells: vec![cell],
                 }
             })
@@ -379,7 +364,7 @@ impl<'a> Tables<'a> {
             None => Cell::missing(""),
         };
         let on = match &status.assessed_on {
-            Some(on) => Cell::text(date_text(on, self.ui)),
+            Some(on) => Cell::text(i18n::format_date(on, self.ui, false)),
             None => Cell::missing(""),
         };
         let publisher = self.publisher(source);
@@ -492,12 +477,12 @@ impl<'a> Tables<'a> {
                     Some(p) => Cell {
                         value: Some(p),
                         source: self.publisher(c.progress_source.as_deref()),
-                        ..Cell::text(percent(p, self.ui))
+                        ..Cell::text(i18n::format_percent(p, self.ui))
                     },
                     None => Cell::missing(i18n::t(self.ui, Msg::NonePublished)),
                 };
                 let target = match &c.target {
-                    Some(d) => Cell::text(date_text(d, self.ui)),
+                    Some(d) => Cell::text(i18n::format_date(d, self.ui, false)),
                     None => self.no_data(),
                 };
                 rows.push(Row {
@@ -545,7 +530,7 @@ impl<'a> Tables<'a> {
                     None => Cell::missing(""),
                 };
                 Row {
-                    header: date_text(&m.date, self.ui),
+                    header: i18n::format_date(&m.date, self.ui, false),
                     cells: vec![label, source],
                 }
             })
@@ -580,21 +565,5 @@ mod tests {
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
         assert_eq!(field("=1+1"), "'=1+1");
         assert_eq!(field("-cmd, x"), "\"'-cmd, x\"");
-    }
-
-    #[test]
-    fn dates_keep_their_precision() {
-        let d = |s| Date::parse(s).unwrap();
-        assert_eq!(date_text(&d("2024"), Lang::Fr), "2024");
-        assert_eq!(date_text(&d("2019-05"), Lang::En), "May 2019");
-        assert_eq!(date_text(&d("2023-03-01"), Lang::Fr), "1er mars 2023");
-        assert_eq!(date_text(&d("2016-08-25"), Lang::Ar), "25 غشت 2016");
-        assert_eq!(date_text(&d("2023-03-17"), Lang::En), "17 March 2023");
-    }
-
-    #[test]
-    fn percent_per_language() {
-        assert_eq!(percent(37.5, Lang::Fr), "37,5\u{202f}%");
-        assert_eq!(percent(100.0, Lang::En), "100%");
     }
 }

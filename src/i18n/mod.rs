@@ -1,5 +1,11 @@
 //! The widget's own words in French, Arabic and English, text direction and number formats.
 
+mod format;
+
+pub use format::{
+    format_date, format_number, format_percent, format_year, format_years, Digits, Locale,
+};
+
 /// A language the widget speaks. Dataset text may be in any language; these are the ones the
 /// widget's own strings (buttons, messages, summaries) exist in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +104,8 @@ pub enum Msg {
     ShowTable,
     /// The button that goes back from the table to the chart.
     ShowChart,
+    /// The name of the language switch's group of buttons.
+    Language,
     // --- Accessible alternatives (summaries and data tables, `describe`) ---
     /// A table cell without a figure.
     NoData,
@@ -346,6 +354,7 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
         Msg::ShowTable,
         ["Afficher le tableau", "عرض الجدول", "Show the table"],
     ),
+    (Msg::Language, ["Langue", "اللغة", "Language"]),
     (
         Msg::ShowChart,
         ["Afficher le graphique", "عرض الرسم البياني", "Show the chart"],
@@ -611,8 +620,8 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
 ];
 
 /// The text of `msg` in `lang`.
-pub fn t(lang: Lang, msg: Msg) -> &'static str {
-    let column = match lang {
+pub fn t(lang: impl Into<Lang>, msg: Msg) -> &'static str {
+    let column = match lang.into() {
         Lang::Fr => 0,
         Lang::Ar => 1,
         Lang::En => 2,
@@ -624,7 +633,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
 }
 
 /// The text of `msg` in `lang` with each `{}` replaced by the next argument.
-pub fn tf(lang: Lang, msg: Msg, args: &[&str]) -> String {
+pub fn tf(lang: impl Into<Lang>, msg: Msg, args: &[&str]) -> String {
     let mut out = String::new();
     let mut args = args.iter();
     let mut parts = t(lang, msg).split("{}").peekable();
@@ -638,7 +647,7 @@ pub fn tf(lang: Lang, msg: Msg, args: &[&str]) -> String {
 }
 
 /// The name of a status in `lang`.
-pub fn status_name(lang: Lang, status: crate::model::StatusValue) -> &'static str {
+pub fn status_name(lang: impl Into<Lang>, status: crate::model::StatusValue) -> &'static str {
     use crate::model::StatusValue::*;
     t(
         lang,
@@ -652,7 +661,8 @@ pub fn status_name(lang: Lang, status: crate::model::StatusValue) -> &'static st
 }
 
 /// Joins items as a sentence list: "a, b and c" / "a, b et c" / "a، b وc".
-pub fn join_list(lang: Lang, items: &[&str]) -> String {
+pub fn join_list(lang: impl Into<Lang>, items: &[&str]) -> String {
+    let lang = lang.into();
     let comma = if lang == Lang::Ar { "، " } else { ", " };
     match items {
         [] => String::new(),
@@ -661,124 +671,9 @@ pub fn join_list(lang: Lang, items: &[&str]) -> String {
     }
 }
 
-/// Formats a count or figure the way readers of `lang` write it: French groups thousands with
-/// a narrow no-break space and uses a decimal comma; Moroccan Arabic (ar-MA) groups with a dot
-/// and uses a decimal comma, in Western digits; English uses commas and a decimal point.
-/// At most `digits` decimals, trailing zeros dropped.
-pub fn format_number(value: f64, lang: Lang, digits: usize) -> String {
-    let (group, decimal) = match lang {
-        Lang::Fr => ('\u{202f}', ','),
-        Lang::Ar => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let fixed = format!("{:.*}", digits, value.abs());
-    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let frac = frac.trim_end_matches('0');
-    let mut out = String::new();
-    if value < 0.0 && fixed.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
-        out.push('-');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push(decimal);
-        out.push_str(frac);
-    }
-    out
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_EN_SHORT: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-/// The month names used in Morocco (from the French), not the Levantine or Syriac ones.
-const MONTHS_AR: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "ماي",
-    "يونيو",
-    "يوليوز",
-    "غشت",
-    "شتنبر",
-    "أكتوبر",
-    "نونبر",
-    "دجنبر",
-];
-
-/// A date as readers of `lang` write it, at the precision the source gives: "2016",
-/// "May 2019" / "mai 2019" / "ماي 2019", "25 August 2016" / "25 août 2016" / "25 غشت 2016",
-/// "1er mars 2023". With `abbreviate`, English shortens the month when a day is given
-/// ("25 Aug 2016"), as the timeline's tight labels need. Western digits, years not grouped.
-pub fn format_date(date: &crate::model::Date, lang: Lang, abbreviate: bool) -> String {
-    let year = date.year;
-    let month = date.month.and_then(|m| usize::from(m).checked_sub(1));
-    let Some(month) = month.filter(|m| *m < 12) else {
-        return year.to_string();
-    };
-    let name = match lang {
-        Lang::En => MONTHS_EN[month],
-        Lang::Fr => MONTHS_FR[month],
-        Lang::Ar => MONTHS_AR[month],
-    };
-    match (lang, date.day) {
-        (_, None) => format!("{name} {year}"),
-        (Lang::En, Some(day)) if abbreviate => format!("{day} {} {year}", MONTHS_EN_SHORT[month]),
-        (Lang::Fr, Some(1)) => format!("1er {name} {year}"),
-        (_, Some(day)) => format!("{day} {name} {year}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_per_locale() {
-        assert_eq!(format_number(1749.0, Lang::En, 0), "1,749");
-        assert_eq!(format_number(1749.0, Lang::Fr, 0), "1\u{202f}749");
-        assert_eq!(format_number(1749.0, Lang::Ar, 0), "1.749");
-        assert_eq!(format_number(213.0, Lang::Fr, 0), "213");
-        assert_eq!(
-            format_number(1234567.5, Lang::Fr, 1),
-            "1\u{202f}234\u{202f}567,5"
-        );
-        assert_eq!(format_number(2.50, Lang::En, 2), "2.5");
-        assert_eq!(format_number(-3.0, Lang::En, 0), "-3");
-        assert_eq!(format_number(-0.0001, Lang::En, 0), "0");
-    }
 
     /// Every variant of `Msg` has an entry in `CATALOG` (read from this file's source, since
     /// an enum's variants cannot be listed at run time).

@@ -246,7 +246,41 @@ impl Chart {
             view.theme.apply_css(colors);
         }
         view.decorate = matches!(o.get("decorate"), Some(Json::Bool(true)));
+        view.x_rtl = text("xDirection") == "rtl";
+        view.lang = with_digits(&view.lang, &text("digits"));
         Ok(view)
+    }
+}
+
+/// The language tag with the digits the host asked for: "arab" adds the Unicode extension
+/// "-u-nu-arab" (Arabic-Indic digits, honoured for Arabic only), "latn" removes it; anything
+/// else keeps the tag as it is (a page's `lang="ar-u-nu-arab"` works too).
+fn with_digits(tag: &str, digits: &str) -> String {
+    let base = tag
+        .to_ascii_lowercase()
+        .replace("-u-nu-arab", "")
+        .replace("-u-nu-latn", "");
+    match digits {
+        "arab" => format!("{base}-u-nu-arab"),
+        "latn" => base,
+        _ => tag.to_string(),
+    }
+}
+
+/// A number as the charts write it for `lang` (a BCP 47 tag, "-u-nu-arab" for Arabic-Indic
+/// digits), with at most `decimals` decimals: for host pages that print figures beside a chart.
+#[wasm_bindgen(js_name = formatNumber)]
+pub fn format_number(value: f64, lang: &str, decimals: usize) -> String {
+    i18n::format_number(value, i18n::Locale::from_tag(lang), decimals)
+}
+
+/// A date ("2016", "2019-05", "2016-08-25") as the charts write it for `lang`; an invalid date
+/// comes back as it was given.
+#[wasm_bindgen(js_name = formatDate)]
+pub fn format_date(date: &str, lang: &str, abbreviate: bool) -> String {
+    match crate::model::Date::parse(date) {
+        Ok(d) => i18n::format_date(&d, i18n::Locale::from_tag(lang), abbreviate),
+        Err(_) => date.to_string(),
     }
 }
 
@@ -263,6 +297,7 @@ pub fn ui_text(lang: &str, key: &str, args: Vec<String>) -> String {
         "help" => Msg::KeyboardHelp,
         "show-table" => Msg::ShowTable,
         "show-chart" => Msg::ShowChart,
+        "language" => Msg::Language,
         "timeout" => Msg::ErrorTimeout,
         _ => return String::new(),
     };

@@ -8,7 +8,8 @@
 // The widgets get the ids w0, w1, …
 'use strict';
 
-const ATTRIBUTES = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout'];
+const ATTRIBUTES = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout', 'digits',
+  'x-direction', 'languages'];
 const params = new URLSearchParams(location.search);
 const box = document.getElementById('box');
 
