@@ -343,3 +343,50 @@ fn render_all_refuses_bad_requests() {
         "{err}"
     );
 }
+
+/// `--digits arab` writes the Arabic chart's years and figures in Arabic-Indic digits, and
+/// `--x-direction rtl` puts the latest year on the left; a wrong value is explained.
+#[test]
+fn digits_and_time_direction_are_options() {
+    let svg = |extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            "data/morocco.json",
+            "--view",
+            "series",
+            "--lang",
+            "ar",
+        ];
+        args.extend_from_slice(extra);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let latin = svg(&[]);
+    let arabic = svg(&["--digits", "arab"]);
+    assert!(
+        latin.contains(">\n2024\n</text>"),
+        "Western years by default"
+    );
+    assert!(arabic.contains(">\n٢٠٢٤\n</text>"), "Arabic-Indic years");
+    assert!(!arabic.contains(">\n2024\n</text>"));
+    // the x of a year's label: the first number after `x="` on the <text> line before it
+    let x_of = |svg: &str, label: &str| -> f64 {
+        let at = svg
+            .find(&format!(">\n{label}\n</text>"))
+            .expect("the year is drawn");
+        let tag = &svg[svg[..at].rfind("<text").expect("its <text>")..at];
+        let x = tag.split("x=\"").nth(1).and_then(|r| r.split('"').next());
+        x.and_then(|v| v.parse().ok()).expect("an x")
+    };
+    let ltr = svg(&[]);
+    let rtl = svg(&["--x-direction", "rtl"]);
+    assert!(x_of(&ltr, "2017") < x_of(&ltr, "2024"));
+    assert!(x_of(&rtl, "2017") > x_of(&rtl, "2024"));
+    let (code, _, err) = run(&["render", "data/morocco.json", "--digits", "roman"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--digits") && err.contains("latn or arab"),
+        "{err}"
+    );
+}

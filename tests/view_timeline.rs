@@ -548,3 +548,32 @@ fn the_band_covers_only_the_plans_years() {
     assert!(row_y(0) < y, "15 Mar 2020 before the plan");
     assert!(row_y(2) > y + h, "29 Feb 2024 after it");
 }
+
+/// `x-direction="rtl"`: the horizontal timeline runs from the right, the earliest milestone
+/// rightmost, and its labels still do not overlap.
+#[test]
+fn time_can_run_right_to_left() {
+    let d = morocco();
+    for lang in ["ar", "en"] {
+        let mut v = view(lang, 1200.0, 630.0);
+        v.x_rtl = true;
+        let scene = build(&d, &v);
+        let x_of = |index: usize| {
+            scene
+                .targets
+                .iter()
+                .find(|t| t.datum == Datum::Milestone { index })
+                .map(|t| t.x)
+                .expect("every milestone has a target")
+        };
+        let last = d.milestones.len() - 1;
+        assert!(
+            x_of(0) > x_of(last),
+            "{lang}: {} vs {}",
+            x_of(0),
+            x_of(last)
+        );
+        let forward = build(&d, &view(lang, 1200.0, 630.0));
+        assert_eq!(forward.targets.len(), scene.targets.len());
+    }
+}

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use plan_progress::chart::{self, Theme, View, ViewError, ViewKind};
+use plan_progress::i18n::Digits;
 use plan_progress::model::{self, Dataset};
 use plan_progress::raster::{self, FontMeasure, Rasterizer};
 
@@ -34,6 +35,8 @@ RENDER OPTIONS:
     --to YEAR          last year shown
     --lang LANG        language of the text, e.g. fr, ar, en (default: the dataset's)
     --theme THEME      light | dark (default: light)
+    --digits DIGITS    latn | arab: Western or Arabic-Indic digits, for Arabic (default: latn)
+    --x-direction DIR  ltr | rtl: which way time runs on the year axis (default: ltr)
     --width PX         default 800 (200 to 4000)
     --height PX        default 450 (150 to 4000)
     --format FORMAT    svg | png (default: from the --out extension, else svg)
@@ -47,7 +50,7 @@ RENDER-ALL OPTIONS:
     --views LIST       comma-separated views (default: all six)
     --langs LIST       comma-separated languages (default: the dataset's languages)
     --theme THEME      light | dark | both (default: light)
-    --width, --height, --scale, --from, --to as for render
+    --width, --height, --scale, --from, --to, --digits, --x-direction as for render
 
 EXAMPLES:
     plan-progress render data/morocco.json --view rating --lang ar --width 1200 --height 630 --out tier-ar.png
@@ -179,6 +182,20 @@ fn view_option(view: &mut View, flag: &str, value: &str) -> Result<bool, String>
         "--to" => view.to = Some(year(value)?),
         "--width" => view.width = number(value)?.clamp(200.0, 4000.0),
         "--height" => view.height = number(value)?.clamp(150.0, 4000.0),
+        "--digits" => {
+            view.digits = Some(match value {
+                "latn" => Digits::Latin,
+                "arab" => Digits::Arabic,
+                other => return Err(format!("--digits: \"{other}\" (latn or arab)")),
+            })
+        }
+        "--x-direction" => {
+            view.x_rtl = match value {
+                "ltr" => false,
+                "rtl" => true,
+                other => return Err(format!("--x-direction: \"{other}\" (ltr or rtl)")),
+            }
+        }
         _ => return Ok(false),
     }
     Ok(true)

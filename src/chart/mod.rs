@@ -81,9 +81,12 @@ pub struct View {
     pub decorate: bool,
     /// Series the reader switched off in the legend (ids).
     pub hidden: Vec<String>,
-    /// Time runs right to left on the series and rating views' year axis (`x-direction="rtl"`).
+    /// Time runs right to left on the series, rating and timeline views (`x-direction="rtl"`).
     /// Off by default in every language: see "Arabic" in the README for why.
     pub x_rtl: bool,
+    /// Digits chosen apart from the language tag (the command line's `--digits`); `None`: what
+    /// the tag says ("ar-u-nu-arab" asks for Arabic-Indic ones).
+    pub digits: Option<i18n::Digits>,
 }
 
 impl View {
@@ -100,13 +103,18 @@ impl View {
             decorate: true,
             hidden: Vec::new(),
             x_rtl: false,
+            digits: None,
         }
     }
 
     /// The widget language (for its own strings) with its digits (for numbers, years and
     /// dates): "ar-MA-u-nu-arab" is Arabic with Arabic-Indic digits.
     pub fn ui_lang(&self) -> Locale {
-        Locale::from_tag(&self.lang)
+        let locale = Locale::from_tag(&self.lang);
+        match self.digits {
+            Some(digits) => Locale::new(locale.lang, digits),
+            None => locale,
+        }
     }
 
     /// The language code used to pick dataset text.

@@ -336,10 +336,14 @@ impl Horizontal {
         let years = axis_years(items, period, view);
         // on a narrow axis half a year is less than half a year label: keep the ends' labels in
         let inset = frame.measure.width("2000", small, false) / 2.0 + 2.0;
-        let x = Linear::new(
-            (f64::from(years.0), f64::from(years.1) + 1.0),
-            (ax + inset, ax + aw - inset),
-        );
+        // x-direction="rtl": the latest year on the left
+        let range = (ax + inset, ax + aw - inset);
+        let range = if view.x_rtl {
+            (range.1, range.0)
+        } else {
+            range
+        };
+        let x = Linear::new((f64::from(years.0), f64::from(years.1) + 1.0), range);
         let mut h = Horizontal {
             years,
             x,
@@ -365,7 +369,12 @@ impl Horizontal {
     fn place_lanes(&self, frame: &Frame, items: &[Item], bounds: (f64, f64)) -> Vec<f64> {
         let mut lefts = vec![0.0; items.len()];
         for up in [true, false] {
-            let lane: Vec<usize> = (0..items.len()).filter(|i| is_above(*i) == up).collect();
+            let mut lane: Vec<usize> = (0..items.len()).filter(|i| is_above(*i) == up).collect();
+            // spread() packs labels left to right: on a reversed axis the latest comes first
+            lane.sort_by(|&a, &b| {
+                self.marker_x(&items[a])
+                    .total_cmp(&self.marker_x(&items[b]))
+            });
             let widths: Vec<f64> = lane.iter().map(|&i| self.blocks[i].w).collect();
             let wanted: Vec<f64> = lane
                 .iter()
@@ -408,7 +417,7 @@ impl Horizontal {
     /// The plan's period: a tinted band across the axis strip, labelled at its top in the widest
     /// stretch that no leader line crosses.
     fn draw_band(&self, frame: &mut Frame, items: &[Item], period: &Period, years: (i32, i32)) {
-        let (x0, x1) = (
+        let (x0, x1) = ordered(
             self.x.map(f64::from(years.0)),
             self.x.map(f64::from(years.1) + 1.0),
         );
@@ -457,7 +466,7 @@ impl Horizontal {
     /// leader lines pass behind.
     fn draw_axis(&self, frame: &mut Frame) -> Vec<(f64, f64)> {
         let (first, last) = self.years;
-        let (x0, x1) = (self.x.range.0, self.x.range.1);
+        let (x0, x1) = ordered(self.x.range.0, self.x.range.1);
         frame.marks.push(Mark::Line {
             points: vec![(x0, self.y0), (x1, self.y0)],
             color: frame.theme.axis,
@@ -499,7 +508,7 @@ impl Horizontal {
     fn draw_marker(&self, frame: &mut Frame, item: &Item) {
         let color = accent(frame);
         if item.is_span() {
-            let (a, b) = (self.x.map(item.span.0), self.x.map(item.span.1));
+            let (a, b) = ordered(self.x.map(item.span.0), self.x.map(item.span.1));
             span_bar(
                 frame,
                 (a + 1.0, self.y0 - SPAN_HALF),
@@ -606,6 +615,11 @@ fn fitting_type(frame: &Frame, room: f64) -> Type {
         .map(|(size, lines)| Type::new(size, lines))
         .find(|t| t.line * (1 + t.lines) as f64 <= room)
         .unwrap_or_else(|| Type::new(small, 0))
+}
+
+/// The two x in increasing order: on a reversed axis a later time maps to a smaller x.
+fn ordered(a: f64, b: f64) -> (f64, f64) {
+    (a.min(b), a.max(b))
 }
 
 /// A milestone known only to its year: a bar over the year with short ticks at both ends, the
