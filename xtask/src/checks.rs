@@ -47,13 +47,27 @@ const ALL_STEPS: &[Step] = &[
         run: build_dist,
     },
     Step {
+        name: "size budget",
+        run: size_budget,
+    },
+    Step {
         name: "browser tests",
         run: browser_tests,
     },
 ];
 
-/// Index of the first step that `--browser-only` runs (dist, then the browser tests).
+/// Index of the first step that `--browser-only` runs (dist, the size budget, then the browser
+/// tests).
 const BROWSER_ONLY_FROM: usize = 4;
+
+/// The most the widget may weigh, in bytes: `plan-progress.js` + `pkg/plan_progress.js` + the
+/// wasm, each gzip -9, summed (what `cargo xtask dist` prints as "total (JS + wasm)").
+///
+/// Set to the total that `cargo xtask dist` measured when the guard was added (199,037 bytes:
+/// 9,879 + 6,751 + 182,407 for the wasm) plus 5 %, rounded up: 199,037 x 1.05 = 208,988.85.
+/// It exists so that size only grows on purpose: lower it whenever size work lands (to the new
+/// total + 5 %), and raise it only in the change that needs it, saying why.
+pub const SIZE_BUDGET_GZIP: u64 = 208_989;
 
 pub fn test(browser_only: bool) -> Result {
     let steps = if browser_only {
@@ -174,6 +188,37 @@ fn build_dist() -> Result<Outcome> {
     Ok(Outcome::Passed)
 }
 
+/// Fails when the shipped JS + wasm (gzip) outgrew [`SIZE_BUDGET_GZIP`]: embedders pay for every
+/// byte, on every page that shows a chart.
+fn size_budget() -> Result<Outcome> {
+    let sizes = dist::shipped_sizes(&dist::dist_dir())?;
+    let total: u64 = sizes.iter().map(|f| f.gzip).sum();
+    within_budget(total, SIZE_BUDGET_GZIP)?;
+    note(&format!(
+        "{} bytes gzip, budget {} ({} bytes to spare)",
+        util::thousands(total),
+        util::thousands(SIZE_BUDGET_GZIP),
+        util::thousands(SIZE_BUDGET_GZIP - total)
+    ));
+    Ok(Outcome::Passed)
+}
+
+/// The size guard's comparison: `total` may equal the budget, not exceed it.
+fn within_budget(total: u64, budget: u64) -> Result {
+    if total <= budget {
+        return Ok(());
+    }
+    Err(format!(
+        "the widget (plan-progress.js + pkg/plan_progress.js + the wasm, gzip -9) is {} bytes, \
+         {} bytes over its budget of {} (SIZE_BUDGET_GZIP in xtask/src/checks.rs); make it \
+         smaller (see the sizes printed by `cargo xtask dist`), or raise the budget in the same \
+         change and say why",
+        util::thousands(total),
+        util::thousands(total - budget),
+        util::thousands(budget)
+    ))
+}
+
 /// Installs the test dependencies, serves `dist/` (and the fixtures) on a free port, and runs
 /// `node --test` on `tests/browser/`.
 fn browser_tests() -> Result<Outcome> {
@@ -235,4 +280,36 @@ fn browser_tests() -> Result<Outcome> {
     })?;
     note(&format!("screenshots: {}", util::rel(&screenshots)));
     Ok(Outcome::Passed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_guard_allows_up_to_the_budget() {
+        assert_eq!(within_budget(0, 1000), Ok(()));
+        assert_eq!(within_budget(999, 1000), Ok(()));
+        assert_eq!(within_budget(1000, 1000), Ok(()));
+        let err = within_budget(1001, 1000).expect_err("one byte over");
+        assert!(
+            err.contains("1,001 bytes, 1 bytes over its budget of 1,000"),
+            "{err}"
+        );
+        assert!(err.contains("SIZE_BUDGET_GZIP"), "{err}");
+        assert!(within_budget(250_000, 180_000).is_err());
+    }
+
+    #[test]
+    fn the_budget_step_runs_after_dist_and_before_the_browser() {
+        let names: Vec<&str> = ALL_STEPS.iter().map(|s| s.name).collect();
+        let at = |name: &str| names.iter().position(|n| *n == name);
+        assert_eq!(at("dist").map(|i| i + 1), at("size budget"));
+        assert_eq!(at("size budget").map(|i| i + 1), at("browser tests"));
+        assert_eq!(
+            at("dist"),
+            Some(BROWSER_ONLY_FROM),
+            "--browser-only starts at dist"
+        );
+    }
 }

@@ -9,8 +9,11 @@
 //!    the glue finds the wasm through `import.meta.url`)
 //! 3. `wasm-opt -Oz` from binaryen 132 (does most of the size work; never Debian's 108),
 //!    skipped when the wasm is byte-identical to the last run's (see [`optimise`])
-//! 4. `www/` (minus the test fixtures) + `pkg/` + the datasets -> `dist/`
-//! 5. a raw/gzip size table, since size is what embedders pay for.
+//! 4. `www/` (minus the test fixtures) + `pkg/` + the datasets -> `dist/`; the wasm is named
+//!    after its content (`pkg/plan_progress_bg.<hash>.wasm`, see [`hashed_wasm_name`]) and the
+//!    one URL literal that names it in `dist/plan-progress.js` is rewritten to match
+//! 5. a raw/gzip size table, since size is what embedders pay for (`cargo xtask test` holds the
+//!    gzip total to a budget: `checks::SIZE_BUDGET_GZIP`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,12 +30,14 @@ const PACKAGE: &str = "plan-progress";
 const LIB_NAME: &str = "plan_progress";
 /// Datasets copied into `dist/data/`.
 const DATA_FILES: &[&str] = &["schema.json", "morocco.json"];
-/// Files whose sizes are reported (relative to `dist/`), in table order.
-const SIZED_FILES: &[&str] = &[
-    "plan-progress.js",
-    "pkg/plan_progress.js",
-    "pkg/plan_progress_bg.wasm",
-];
+/// The element's script, relative to `dist/`: its name stays stable (host pages link to it).
+pub const ELEMENT_JS: &str = "plan-progress.js";
+/// The wasm-bindgen glue, relative to `dist/` (stable too: the element imports it by name).
+pub const GLUE_JS: &str = "pkg/plan_progress.js";
+/// The literal in `www/plan-progress.js` that names the wasm; in `dist/` it is rewritten to the
+/// content-hashed name. It must occur exactly once: if the element's source changes the way it
+/// finds the wasm, `dist` stops with a message instead of shipping a page that 404s.
+const WASM_URL_LITERAL: &str = "'./pkg/plan_progress_bg.wasm'";
 
 pub fn dist_dir() -> PathBuf {
     util::root().join("dist")
@@ -161,10 +166,13 @@ fn assemble(dist: &Path, glue: &Path, wasm: &Path) -> Result {
     let pkg = dist.join("pkg");
     mkdir(&pkg)?;
     copy(glue, &pkg.join(format!("{LIB_NAME}.js")))?;
-    copy(wasm, &pkg.join(format!("{LIB_NAME}_bg.wasm")))?;
-    note(&format!(
-        "pkg/{LIB_NAME}.js, pkg/{LIB_NAME}_bg.wasm (optimised)"
-    ));
+    let bytes =
+        std::fs::read(wasm).map_err(|e| format!("could not read {}: {e}", wasm.display()))?;
+    let wasm_name = hashed_wasm_name(&bytes);
+    copy(wasm, &pkg.join(&wasm_name))?;
+    note(&format!("pkg/{LIB_NAME}.js, pkg/{wasm_name} (optimised)"));
+    point_element_to_wasm(&dist.join(ELEMENT_JS), &wasm_name)?;
+    note(&format!("{ELEMENT_JS}: loads pkg/{wasm_name}"));
 
     let data = dist.join("data");
     for name in DATA_FILES {
@@ -182,9 +190,122 @@ fn assemble(dist: &Path, glue: &Path, wasm: &Path) -> Result {
     Ok(())
 }
 
+/// The wasm's file name in `dist/pkg/`: `plan_progress_bg.<hash>.wasm`, with a short hash of
+/// its bytes. A host may then cache the wasm for ever (`Cache-Control: immutable`): a new build
+/// is a new URL, so a reader never runs a new `plan-progress.js` against an old wasm, whose
+/// exports would not match.
+fn hashed_wasm_name(bytes: &[u8]) -> String {
+    format!("{LIB_NAME}_bg.{}.wasm", short_hash(bytes))
+}
+
+/// The first 10 hex digits of the FNV-1a 64-bit hash of `bytes`: a cache key, not a security
+/// measure (no crypto dependency for xtask; 40 bits tell builds apart well enough).
+fn short_hash(bytes: &[u8]) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let hash = bytes
+        .iter()
+        .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME));
+    format!("{hash:016x}")[..10].to_string()
+}
+
+/// Rewrites the wasm URL literal in the copied element script (`dist/plan-progress.js`) to
+/// `./pkg/<wasm_name>`. `www/plan-progress.js` keeps the plain name, so it is edited like any
+/// other source file.
+fn point_element_to_wasm(script: &Path, wasm_name: &str) -> Result {
+    let text = std::fs::read_to_string(script).map_err(|e| {
+        format!(
+            "could not read {}: {e} (dist/ must have the element's script)",
+            script.display()
+        )
+    })?;
+    let rewritten =
+        rewrite_wasm_url(&text, wasm_name).map_err(|e| format!("{}: {e}", util::rel(script)))?;
+    std::fs::write(script, rewritten)
+        .map_err(|e| format!("could not write {}: {e}", script.display()))
+}
+
+/// Replaces the single occurrence of [`WASM_URL_LITERAL`] in `js`; an error if it occurs zero
+/// or several times (then it is not clear which URL loads the wasm).
+fn rewrite_wasm_url(js: &str, wasm_name: &str) -> Result<String> {
+    match js.matches(WASM_URL_LITERAL).count() {
+        1 => Ok(js.replacen(WASM_URL_LITERAL, &format!("'./pkg/{wasm_name}'"), 1)),
+        n => Err(format!(
+            "expected the literal {WASM_URL_LITERAL} exactly once (the URL of the wasm, which \
+             `dist` rewrites to the content-hashed name), found it {n} times; update \
+             WASM_URL_LITERAL in xtask/src/dist.rs if the element now finds its wasm another way"
+        )),
+    }
+}
+
+/// The content-hashed wasm in `dist/pkg/`, relative to `dist/`. Exactly one is expected, since
+/// `dist` starts from an empty folder.
+fn find_wasm(dist: &Path) -> Result<String> {
+    let pkg = dist.join("pkg");
+    let entries =
+        std::fs::read_dir(&pkg).map_err(|e| format!("could not read {}: {e}", pkg.display()))?;
+    let prefix = format!("{LIB_NAME}_bg.");
+    let mut found: Vec<String> = entries
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| name.starts_with(&prefix) && name.ends_with(".wasm"))
+        .collect();
+    found.sort();
+    match found.as_slice() {
+        [one] => Ok(format!("pkg/{one}")),
+        [] => Err(format!(
+            "no {prefix}*.wasm in {}: run `cargo xtask dist`",
+            util::rel(&pkg)
+        )),
+        many => Err(format!(
+            "several wasm files in {} ({}): run `cargo xtask dist` again",
+            util::rel(&pkg),
+            many.join(", ")
+        )),
+    }
+}
+
+/// The files a page downloads to show a chart (data aside), relative to `dist/`, in table
+/// order: the element, the glue, the wasm.
+fn shipped_files(dist: &Path) -> Result<Vec<String>> {
+    Ok(vec![
+        ELEMENT_JS.to_string(),
+        GLUE_JS.to_string(),
+        find_wasm(dist)?,
+    ])
+}
+
+/// One shipped file's sizes.
+pub struct FileSize {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+/// Raw and gzip -9 sizes of [`shipped_files`]; an error if one is missing.
+pub fn shipped_sizes(dist: &Path) -> Result<Vec<FileSize>> {
+    shipped_files(dist)?
+        .into_iter()
+        .map(|name| {
+            let path = dist.join(&name);
+            let bytes = std::fs::read(&path).map_err(|e| {
+                format!(
+                    "could not read {}: {e} (run `cargo xtask dist`)",
+                    path.display()
+                )
+            })?;
+            Ok(FileSize {
+                raw: bytes.len() as u64,
+                gzip: gzip_len(&bytes)?,
+                name,
+            })
+        })
+        .collect()
+}
+
 /// Copies every file under `src` into `dst`, recursively, except the `skip` paths. Returns the
 /// number of files copied.
-fn copy_tree(src: &Path, dst: &Path, skip: &[PathBuf]) -> Result<usize> {
+pub fn copy_tree(src: &Path, dst: &Path, skip: &[PathBuf]) -> Result<usize> {
     let mut count = 0;
     let entries =
         std::fs::read_dir(src).map_err(|e| format!("could not read {}: {e}", src.display()))?;
@@ -211,33 +332,21 @@ fn copy_tree(src: &Path, dst: &Path, skip: &[PathBuf]) -> Result<usize> {
 
 /// Prints raw and gzip -9 sizes of the shipped files, and the JS + wasm total.
 fn print_sizes(dist: &Path) -> Result {
-    println!("    {:<28} {:>12} {:>12}", "file", "raw bytes", "gzip -9");
-    let (mut total_raw, mut total_gz) = (0, 0);
-    for name in SIZED_FILES {
-        let path = dist.join(name);
-        if !path.is_file() {
-            println!("    {name:<28} {:>12} {:>12}", "missing", "-");
-            warn(&format!(
-                "dist/{name} does not exist (not counted in the total)"
-            ));
-            continue;
-        }
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("could not read {}: {e}", path.display()))?;
-        let (raw, gz) = (bytes.len() as u64, gzip_len(&bytes)?);
-        total_raw += raw;
-        total_gz += gz;
+    println!("    {:<36} {:>12} {:>12}", "file", "raw bytes", "gzip -9");
+    let sizes = shipped_sizes(dist)?;
+    for f in &sizes {
         println!(
-            "    {name:<28} {:>12} {:>12}",
-            util::thousands(raw),
-            util::thousands(gz)
+            "    {:<36} {:>12} {:>12}",
+            f.name,
+            util::thousands(f.raw),
+            util::thousands(f.gzip)
         );
     }
     println!(
-        "    {:<28} {:>12} {:>12}",
+        "    {:<36} {:>12} {:>12}",
         "total (JS + wasm)",
-        util::thousands(total_raw),
-        util::thousands(total_gz)
+        util::thousands(sizes.iter().map(|f| f.raw).sum()),
+        util::thousands(sizes.iter().map(|f| f.gzip).sum())
     );
     Ok(())
 }
@@ -258,7 +367,7 @@ fn file_len(path: &Path) -> Result<u64> {
         .map_err(|e| format!("could not read {}: {e}", path.display()))
 }
 
-fn remove_dir(dir: &Path) -> Result {
+pub fn remove_dir(dir: &Path) -> Result {
     match std::fs::remove_dir_all(dir) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
@@ -266,7 +375,7 @@ fn remove_dir(dir: &Path) -> Result {
     }
 }
 
-fn mkdir(dir: &Path) -> Result {
+pub fn mkdir(dir: &Path) -> Result {
     std::fs::create_dir_all(dir).map_err(|e| format!("could not create {}: {e}", dir.display()))
 }
 
@@ -298,6 +407,70 @@ mod tests {
             .read_to_string(&mut back)
             .expect("gunzip");
         assert_eq!(back, text);
+    }
+
+    #[test]
+    fn wasm_names_follow_the_content() {
+        // FNV-1a 64 of "" is its offset basis; of "a", a published test vector.
+        assert_eq!(short_hash(b""), "cbf29ce484");
+        assert_eq!(short_hash(b"a"), "af63dc4c86");
+        let name = hashed_wasm_name(b"\0asm\x01\0\0\0");
+        assert!(
+            name.starts_with("plan_progress_bg.") && name.ends_with(".wasm"),
+            "{name}"
+        );
+        assert_eq!(name.len(), "plan_progress_bg.".len() + 10 + ".wasm".len());
+        assert_eq!(name, hashed_wasm_name(b"\0asm\x01\0\0\0"));
+        assert_ne!(name, hashed_wasm_name(b"\0asm\x01\0\0\x01"));
+    }
+
+    #[test]
+    fn rewrites_the_one_wasm_url() {
+        let js = "import init from './pkg/plan_progress.js';\n\
+                  init({ module_or_path: new URL('./pkg/plan_progress_bg.wasm', import.meta.url) });\n";
+        let out = rewrite_wasm_url(js, "plan_progress_bg.0123456789.wasm").expect("rewrite");
+        assert_eq!(
+            out,
+            js.replace("plan_progress_bg.wasm", "plan_progress_bg.0123456789.wasm")
+        );
+        assert!(
+            out.contains("'./pkg/plan_progress.js'"),
+            "the glue's URL is left alone"
+        );
+
+        let none = rewrite_wasm_url("init();", "x.wasm").expect_err("no literal");
+        assert!(none.contains("found it 0 times"), "{none}");
+        let twice = format!("{js}{js}");
+        let two = rewrite_wasm_url(&twice, "x.wasm").expect_err("two literals");
+        assert!(two.contains("found it 2 times"), "{two}");
+    }
+
+    #[test]
+    fn finds_the_one_hashed_wasm() {
+        let base = std::env::temp_dir().join(format!("xtask-wasm-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let pkg = base.join("pkg");
+        std::fs::create_dir_all(&pkg).expect("mkdir");
+        assert!(find_wasm(&base)
+            .expect_err("empty")
+            .contains("no plan_progress_bg."));
+        std::fs::write(pkg.join("plan_progress.js"), "glue").expect("write");
+        std::fs::write(pkg.join("plan_progress_bg.abc.wasm"), "w").expect("write");
+        assert_eq!(
+            find_wasm(&base).expect("one"),
+            "pkg/plan_progress_bg.abc.wasm"
+        );
+        assert_eq!(
+            shipped_files(&base).expect("files"),
+            [
+                "plan-progress.js",
+                "pkg/plan_progress.js",
+                "pkg/plan_progress_bg.abc.wasm"
+            ]
+        );
+        std::fs::write(pkg.join("plan_progress_bg.def.wasm"), "w").expect("write");
+        assert!(find_wasm(&base).expect_err("two").contains("several"));
+        let _ = std::fs::remove_dir_all(&base);
     }
 
     #[test]

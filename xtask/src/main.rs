@@ -2,9 +2,10 @@
 //! nothing but cargo to start (the alias lives in `.cargo/config.toml`).
 //!
 //! Modules: `dist` (the wasm build pipeline), `serve` (the static server of the demo and the
-//! browser tests), `checks` (`cargo xtask test`), `tools` (installing what is missing),
-//! `util` (process and path helpers).
+//! browser tests), `checks` (`cargo xtask test`), `bench` (`cargo xtask bench`), `tools`
+//! (installing what is missing), `util` (process and path helpers).
 
+mod bench;
 mod checks;
 mod dist;
 mod serve;
@@ -31,12 +32,21 @@ COMMANDS:
                 3. cargo clippy -p plan-progress --lib --target wasm32-unknown-unknown
                 4. cargo test --workspace
                 5. dist
-                6. browser tests: Debian's Chromium (installed with apt-get if missing
+                6. size budget: plan-progress.js + pkg/plan_progress.js + the wasm, gzip,
+                   must stay within SIZE_BUDGET_GZIP (xtask/src/checks.rs)
+                7. browser tests: Debian's Chromium (installed with apt-get if missing
                    and root; skipped with a warning otherwise), npm ci in tests/browser,
                    node --test tests/browser/ against dist/ served on a free port.
                    Screenshots go to target/screenshots/.
               OPTIONS:
-                --browser-only   run only steps 5 and 6 (while working on the page)
+                --browser-only   run only steps 5 to 7 (while working on the page)
+    bench     `dist`, then plan-progress side by side with Chart.js and uPlot in headless
+              Chromium (bench/run.mjs; npm ci in bench/ if needed): bytes, navigation to
+              the first chart, cold renders, hover latency, memory. Prints a Markdown table
+              and writes target/bench/results.json and results.md. About 10 minutes.
+              Timings only: not part of `test`.
+              OPTIONS:
+                --quick          fewer runs and hover moves
     help      Print this help (also -h, --help, or no command).
 ";
 
@@ -47,6 +57,7 @@ enum Cmd {
     Dist,
     Demo,
     Test { browser_only: bool },
+    Bench(bench::Options),
 }
 
 fn parse(args: &[String]) -> Result<Cmd, String> {
@@ -73,6 +84,7 @@ fn parse(args: &[String]) -> Result<Cmd, String> {
             ["--browser-only"] => Ok(Cmd::Test { browser_only: true }),
             [first, ..] => Err(format!("unexpected argument `{first}`")),
         },
+        "bench" => bench::parse(&rest).map(Cmd::Bench),
         other => Err(format!("unknown command `{other}`")),
     }
 }
@@ -94,6 +106,7 @@ fn main() -> ExitCode {
         Cmd::Dist => dist::dist(),
         Cmd::Demo => demo(),
         Cmd::Test { browser_only } => checks::test(browser_only),
+        Cmd::Bench(options) => bench::bench(&options),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -153,6 +166,15 @@ mod tests {
             parse(&args(&["test", "--browser-only"])),
             Ok(Cmd::Test { browser_only: true })
         );
+        assert_eq!(
+            parse(&args(&["bench"])),
+            Ok(Cmd::Bench(bench::Options { quick: false }))
+        );
+        assert_eq!(
+            parse(&args(&["bench", "--quick"])),
+            Ok(Cmd::Bench(bench::Options { quick: true }))
+        );
+        assert!(parse(&args(&["bench", "--slow"])).is_err());
         assert!(parse(&args(&["build"])).is_err());
         assert!(parse(&args(&["dist", "--release"])).is_err());
         assert!(parse(&args(&["test", "--browser"])).is_err());
@@ -160,7 +182,16 @@ mod tests {
 
     #[test]
     fn usage_documents_every_command() {
-        for word in ["dist", "demo", "test", "--browser-only", "PORT"] {
+        for word in [
+            "dist",
+            "demo",
+            "test",
+            "--browser-only",
+            "PORT",
+            "bench",
+            "--quick",
+            "SIZE_BUDGET_GZIP",
+        ] {
             assert!(USAGE.contains(word), "{word}");
         }
     }
