@@ -3,8 +3,9 @@
 //! Data flows one way: JSON text -> [`model::load`] (parse and validate, every problem with its
 //! JSON path) -> [`model::Dataset`] -> [`chart::View`] (what to show, in which language, size and
 //! theme) -> [`chart::Scene`] (marks at pixel positions, hit targets, text) -> painted on any
-//! plotters `DrawingBackend`: the SVG backend natively, a canvas in the browser. Everything but
-//! the `web` module is plain Rust, tested natively.
+//! plotters `DrawingBackend`: the SVG backend (command line, snapshots, the widget's SVG
+//! download), a canvas in the browser. Everything but the `web` module is plain Rust, tested
+//! natively.
 
 pub mod chart;
 pub mod describe;

@@ -1486,3 +1486,13 @@ fn largest_accepted_dataset_measures_little_text() {
         }
     }
 }
+
+/// Writes the largest accepted dataset to `target/largest.json`, to time it in a browser by
+/// hand (`cargo test --test robustness -- --ignored write_largest_dataset`).
+#[test]
+#[ignore = "writes a file for a manual browser check"]
+fn write_largest_dataset() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/largest.json");
+    std::fs::write(&path, largest_dataset()).expect("write target/largest.json");
+    println!("{}", path.display());
+}

@@ -15,6 +15,25 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** Each language named in itself, for the language switch. */
 const NATIVE_NAMES = { fr: 'Français', ar: 'العربية', en: 'English' };
 
+/**
+ * The first Intl formatter of a page loads the browser's locale data (about 50 ms here): done
+ * once per language in a task of its own while the data downloads, rather than inside the first
+ * drawing. The locales are those the Rust side formats with (src/i18n/format.rs).
+ */
+const warmed = new Set();
+function warmIntl(lang) {
+  const primary = (lang.split(/[-_]/)[0] || '').toLowerCase();
+  const tag = { fr: 'fr', ar: 'ar-MA' }[primary] ?? 'en-GB';
+  if (warmed.has(tag)) return;
+  warmed.add(tag);
+  setTimeout(() => {
+    try {
+      new Intl.NumberFormat(tag).format(1234.5);
+      new Intl.DateTimeFormat(tag, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(0);
+    } catch { /* an engine without Intl data: the drawing will say so itself */ }
+  }, 0);
+}
+
 // One wasm module for every widget on the page, compiled once while it downloads.
 let wasmReady = null;
 function loadWasm() {
@@ -24,6 +43,42 @@ function loadWasm() {
 
 // Host pages theme the widget with these custom properties (see the README).
 const COLOR_PROPS = ['background', 'text', 'muted', 'grid', 'axis'];
+
+/** The menu's items, in order: each is its uiText key and its action. */
+const MENU_ITEMS = ['png', 'svg', 'csv-shown', 'csv-all', 'sources', 'embed'];
+/** The attributes an embed snippet carries over (after src), in the builder's order. */
+const EMBED_ATTRIBUTES = ['view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'digits', 'x-direction',
+  'languages', 'timeout', 'menu'];
+/** The builder (builder.html, beside this script) reads these names from its address. */
+const BUILDER_LANGS = ['fr', 'ar', 'en'];
+
+/** Text made safe to put in HTML code (the embed snippet is code the reader copies). */
+const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+// The embed snippet's `integrity`: sha384 of this very script as served, computed once per page
+// and only when a reader opens "Embed this chart".
+let integrity = null;
+/** `sha384-…`, or '' where the browser cannot compute it (SubtleCrypto needs a secure context;
+ * a copy on another origin needs CORS). */
+function scriptIntegrity() {
+  integrity ??= (async () => {
+    try {
+      if (!globalThis.crypto?.subtle) return '';
+      const response = await fetch(new URL('./plan-progress.js', import.meta.url), { credentials: 'omit', cache: 'no-cache' });
+      if (!response.ok) return '';
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', await response.arrayBuffer()));
+      return `sha384-${btoa(String.fromCharCode(...digest))}`;
+    } catch {
+      return '';
+    }
+  })();
+  return integrity;
+}
+
+/** Whether the page is being printed (or print media is emulated): the chart is then drawn
+ * light, sharp and without its controls. */
+const printing = () => matchMedia('print').matches;
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
@@ -90,7 +145,54 @@ sheet.replaceSync(`
   .table .unit, .table .note, .table .cite { display: block; color: var(--muted); font-size: .85em; font-weight: 400; }
   .table td.missing { color: var(--muted); font-style: italic; }
   .live, .summary { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-  @media (forced-colors: active) { .tip, .message { border-color: CanvasText; } }
+  .menu-wrap { position: relative; }
+  .menu-wrap[hidden], .menu[hidden], .panel[hidden] { display: none; }
+  .menu-button { font: inherit; font-size: .85em; min-height: 24px; padding: 2px 10px; border: 1px solid var(--muted);
+                 border-radius: 4px; background: var(--bg); color: var(--fg); cursor: pointer; }
+  .menu-button::after { content: ''; display: inline-block; vertical-align: middle; margin-inline-start: 6px;
+                        border: 4px solid transparent; border-top-color: currentColor; border-bottom: 0; }
+  .menu-button[aria-expanded="true"] { background: var(--fg); color: var(--bg); }
+  .menu { position: absolute; z-index: 3; inset-inline-end: 0; top: calc(100% + 4px); display: flex;
+          flex-direction: column; width: max-content; max-width: min(24em, 85vw); padding: 4px; background: var(--bg);
+          color: var(--fg); border: 1px solid var(--muted); border-radius: 4px; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
+  .menu button { font: inherit; font-size: .9em; text-align: start; min-height: 28px; padding: 4px 10px; border: 0;
+                 border-radius: 3px; background: none; color: inherit; cursor: pointer; }
+  .menu button:hover { background: var(--line); }
+  .menu button:focus { background: var(--fg); color: var(--bg); outline: 2px solid var(--fg); outline-offset: 1px; }
+  .menu-button:focus-visible, .panel button:focus-visible, .panel-title:focus-visible, .panel a:focus-visible,
+  .panel textarea:focus-visible { outline: 3px solid var(--fg); outline-offset: 1px; }
+  .panel { margin: 8px 0 0; padding: 8px 12px 10px; border: 1px solid var(--muted); border-radius: 4px; font-size: .9em; }
+  .panel-head { display: flex; align-items: flex-start; gap: 8px; }
+  .panel .panel-title { font-weight: 700; margin: 2px 0 6px; margin-inline-end: auto; }
+  .panel p { margin: 4px 0; }
+  .panel ol, .panel ul { margin: 4px 0 8px; padding-inline-start: 1.5em; }
+  .panel li { margin: 0 0 6px; }
+  .panel .meta, .panel .note, .panel .about { display: block; color: var(--muted); }
+  .panel .about { font-weight: 700; }
+  .panel .sub { font-weight: 700; margin: 10px 0 2px; }
+  .panel a { color: inherit; }
+  .panel label { display: block; font-weight: 700; margin: 8px 0 2px; }
+  .panel textarea { box-sizing: border-box; width: 100%; font: inherit; padding: 6px; background: var(--bg);
+                    color: var(--fg); border: 1px solid var(--muted); border-radius: 3px; resize: vertical; }
+  .panel textarea.code { font: 12px/1.4 ui-monospace, monospace; text-align: left; }
+  .panel .row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin: 6px 0; }
+  .panel button { font: inherit; min-height: 24px; padding: 2px 10px; border: 1px solid var(--muted); border-radius: 4px;
+                  background: var(--bg); color: var(--fg); cursor: pointer; }
+  .panel .status { color: var(--muted); }
+  .panel, .panel li, .panel p { overflow-wrap: anywhere; }
+  @media (forced-colors: active) {
+    .tip, .message, .menu, .panel { border-color: CanvasText; }
+    .menu button:focus { outline-color: Highlight; }
+  }
+  /* A printed chart is static: the chart (never the table), its title, legend and source line,
+     light, with no control, menu, panel or tooltip. The canvas is drawn again for print. */
+  @media print {
+    .tools, .menu-wrap, .panel, .tip, .live, .message, canvas.overlay, .table { display: none !important; }
+    .stage[hidden] { display: block; }
+    .pp, .pp.dark { --bg: #ffffff; --fg: #000000; --muted: #444444; --line: #bbbbbb; background: #ffffff; color: #000000; }
+    .legend button { border-color: transparent; }
+    :host { break-inside: avoid; }
+  }
 `);
 
 /** Creates an element with a class and optional text (never innerHTML: data is text). */
@@ -125,9 +227,14 @@ function swatch(item) {
 
 class PlanProgressElement extends HTMLElement {
   static observedAttributes = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout',
-    'digits', 'x-direction', 'languages'];
+    'digits', 'x-direction', 'languages', 'menu'];
 
   #frame; #title; #legend; #tools; #langs; #toggle; #stage; #canvas; #overlay; #tip; #table; #summary; #source; #message; #live;
+  #menuWrap; #menuButton; #menu; #panel; #panelTitle; #panelClose; #panelBody;
+  /** The open panel: `{kind: 'sources' | 'embed' | 'alt', file, key}`, or null. */
+  #panelShown = null;
+  /** The options of the last draw, which downloads draw again at their own size. */
+  #options = null;
   #helped = false;
   #showTable = false;
   /** The language the reader picked in the switch (`languages`), over every other source. */
@@ -177,7 +284,9 @@ class PlanProgressElement extends HTMLElement {
     this.#toggle.setAttribute('aria-expanded', 'false');
     this.#langs = el('div', 'langs');
     this.#langs.setAttribute('role', 'group');
-    this.#tools.append(this.#langs, this.#toggle);
+    this.#buildMenu();
+    this.#tools.append(this.#langs, this.#menuWrap, this.#toggle);
+    this.#buildPanel();
     this.#table = el('div', 'table');
     this.#table.id = 'table';
     this.#table.hidden = true;
@@ -186,7 +295,7 @@ class PlanProgressElement extends HTMLElement {
     this.#message.hidden = true;
     this.#live = el('div', 'live');
     this.#live.setAttribute('aria-live', 'polite');
-    this.#frame.append(this.#title, this.#legend, this.#tools, this.#stage, this.#table, this.#summary,
+    this.#frame.append(this.#title, this.#legend, this.#tools, this.#stage, this.#table, this.#panel, this.#summary,
       this.#source, this.#message, this.#live);
     root.append(this.#frame);
   }
@@ -216,8 +325,15 @@ class PlanProgressElement extends HTMLElement {
       this.#live.textContent = this.#text('help');
     }, { signal });
     document.addEventListener('pointerdown', (e) => {
-      if (this.#pinned && !e.composedPath().includes(this)) this.#hideTip();
+      const path = e.composedPath();
+      if (this.#pinned && !path.includes(this)) this.#hideTip();
+      if (!path.includes(this.#menuWrap)) this.#closeMenu(false);
     }, { signal });
+    this.#listenMenu(signal);
+    // printing draws the chart again, light and sharp, and once more after
+    matchMedia('print').addEventListener('change', () => this.#draw(), { signal });
+    window.addEventListener('beforeprint', () => this.#draw(), { signal });
+    window.addEventListener('afterprint', () => this.#draw(), { signal });
     // Escape closes a tooltip wherever the keyboard focus is: a mouse hover does not move the
     // focus into the widget (WCAG 1.4.13, dismissible without moving the pointer)
     document.addEventListener('keydown', (e) => {
@@ -364,13 +480,16 @@ class PlanProgressElement extends HTMLElement {
     this.#setState('loading');
     this.#hideTip();
     this.#showLoading();
+    warmIntl(this.#lang());
     try {
       const [text] = await Promise.all([this.#readData(), loadWasm()]);
       if (id !== this.#loadId) return; // a newer load or a removal superseded this one
       this.#chart?.free();
       this.#chart = null;
       this.#chart = new Chart(text, this.#lang());
-      this.#draw();
+      // drawn in the next frame, a task of its own: reading a large file and laying it out in
+      // one task would hold the page for their sum
+      this.#schedule();
     } catch (error) {
       if (id === this.#loadId) this.#fail(error);
     }
@@ -412,6 +531,7 @@ class PlanProgressElement extends HTMLElement {
     this.#stage.hidden = true;
     this.#tools.hidden = true;
     this.#table.hidden = true;
+    this.#closePanel(false);
     this.#message.className = 'message loading';
     this.#message.replaceChildren(el('span', '', wasmReady ? this.#text('loading') : '…'));
     this.#message.style.minHeight = `${height}px`;
@@ -426,6 +546,8 @@ class PlanProgressElement extends HTMLElement {
 
   #colors() {
     if (matchMedia('(forced-colors: active)').matches) return this.#systemColors();
+    // on paper, the default light colours: a host's dark custom properties would print as ink
+    if (printing()) return {};
     const style = getComputedStyle(this);
     const read = (name) => style.getPropertyValue(`--pp-${name}`).trim();
     const colors = {};
@@ -455,6 +577,7 @@ class PlanProgressElement extends HTMLElement {
   }
 
   #theme() {
+    if (printing()) return 'light';
     const theme = this.getAttribute('theme') || 'light';
     if (theme === 'auto') return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
     return theme === 'dark' ? 'dark' : 'light';
@@ -483,12 +606,15 @@ class PlanProgressElement extends HTMLElement {
         const needed = this.#chart.contentHeight(this.#canvas, JSON.stringify(options));
         if (needed > 0) options.height = Math.max(200, needed);
       }
-      chrome = JSON.parse(this.#chart.draw(this.#canvas, JSON.stringify(options), window.devicePixelRatio || 1));
+      // paper: at least twice the density, so that print is sharp
+      const dpr = Math.max(window.devicePixelRatio || 1, printing() ? 2 : 1);
+      chrome = JSON.parse(this.#chart.draw(this.#canvas, JSON.stringify(options), dpr));
     } catch (error) {
       this.#fail(error);
       return;
     }
     this.#chrome = chrome;
+    this.#options = options;
     this.#canvas.style.height = `${options.height}px`;
     this.#overlay.style.height = `${options.height}px`;
     this.#frame.classList.toggle('dark', theme === 'dark');
@@ -499,6 +625,7 @@ class PlanProgressElement extends HTMLElement {
     this.#renderLegend(chrome.legend);
     this.#renderLanguages();
     this.#summary.textContent = this.#chart.summary();
+    this.#renderMenu();
     this.#stage.tabIndex = chrome.points > 0 ? 0 : -1;
     this.#message.hidden = true;
     this.#tools.hidden = false;
@@ -711,12 +838,369 @@ class PlanProgressElement extends HTMLElement {
     }
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // The menu: downloads (PNG, SVG, CSV), sources, embedding. A menu button (WAI-ARIA APG "menu
+  // button"): Enter, Space or ArrowDown open it on the first item, ArrowUp on the last; the
+  // arrows, Home and End move between items; Escape closes it and gives the focus back to the
+  // button; Tab closes it and goes on. Panels open inside the widget, under the chart.
+
+  #buildMenu() {
+    this.#menuWrap = el('div', 'menu-wrap');
+    this.#menuButton = el('button', 'menu-button');
+    this.#menuButton.type = 'button';
+    this.#menuButton.id = 'menu-button';
+    this.#menuButton.setAttribute('aria-haspopup', 'true');
+    this.#menuButton.setAttribute('aria-expanded', 'false');
+    this.#menuButton.setAttribute('aria-controls', 'menu');
+    this.#menu = el('div', 'menu');
+    this.#menu.id = 'menu';
+    this.#menu.setAttribute('role', 'menu');
+    this.#menu.setAttribute('aria-labelledby', 'menu-button');
+    this.#menu.hidden = true;
+    for (const action of MENU_ITEMS) {
+      const item = el('button');
+      item.type = 'button';
+      item.setAttribute('role', 'menuitem');
+      item.tabIndex = -1;
+      item.dataset.action = action;
+      this.#menu.append(item);
+    }
+    this.#menuWrap.append(this.#menuButton, this.#menu);
+  }
+
+  #buildPanel() {
+    this.#panel = el('div', 'panel');
+    this.#panel.setAttribute('role', 'group');
+    this.#panel.setAttribute('aria-labelledby', 'panel-title');
+    this.#panel.hidden = true;
+    this.#panelTitle = el('p', 'panel-title');
+    this.#panelTitle.id = 'panel-title';
+    // the focus goes to the title when a panel opens, so that it is read first
+    this.#panelTitle.tabIndex = -1;
+    this.#panelClose = el('button', 'close');
+    this.#panelClose.type = 'button';
+    const head = el('div', 'panel-head');
+    head.append(this.#panelTitle, this.#panelClose);
+    this.#panelBody = el('div', 'panel-body');
+    this.#panel.append(head, this.#panelBody);
+  }
+
+  #listenMenu(signal) {
+    this.#menuButton.addEventListener('click', () => {
+      if (this.#menu.hidden) this.#openMenu(false);
+      else this.#closeMenu(true);
+    }, { signal });
+    this.#menuButton.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      e.preventDefault();
+      this.#openMenu(e.key === 'ArrowUp');
+    }, { signal });
+    this.#menu.addEventListener('keydown', (e) => this.#onMenuKey(e), { signal });
+    this.#menu.addEventListener('click', (e) => {
+      const item = e.target.closest?.('[data-action]');
+      if (item) this.#run(item.dataset.action);
+    }, { signal });
+    // the focus went elsewhere (a click on a button of the page, a screen reader's move); a
+    // click on nothing focusable is the document's pointerdown
+    this.#menuWrap.addEventListener('focusout', (e) => {
+      if (e.relatedTarget && !this.#menuWrap.contains(e.relatedTarget)) this.#closeMenu(false);
+    }, { signal });
+    this.#panelClose.addEventListener('click', () => this.#closePanel(), { signal });
+    this.#panel.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      this.#closePanel();
+    }, { signal });
+  }
+
+  /** The menu's words in the current language; no menu with `menu="none"`, no embed code for
+   * data inside the page. */
+  #renderMenu() {
+    const none = (this.getAttribute('menu') || '').trim().toLowerCase() === 'none';
+    this.#menuWrap.hidden = none;
+    if (none) {
+      this.#closeMenu(false);
+      this.#closePanel(false);
+    }
+    this.#menuButton.textContent = this.#text('menu');
+    for (const item of this.#menu.children) {
+      item.textContent = this.#text(item.dataset.action);
+      if (item.dataset.action === 'embed') item.hidden = !this.getAttribute('src');
+    }
+    this.#menu.setAttribute('dir', this.#chrome?.dir ?? 'ltr');
+    if (this.#panelShown) this.#renderPanel();
+  }
+
+  #menuItems() {
+    return [...this.#menu.children].filter((item) => !item.hidden);
+  }
+
+  #openMenu(last) {
+    this.#hideTip();
+    this.#menu.hidden = false;
+    this.#menuButton.setAttribute('aria-expanded', 'true');
+    const items = this.#menuItems();
+    items[last ? items.length - 1 : 0]?.focus();
+  }
+
+  #closeMenu(focusButton) {
+    if (this.#menu.hidden) return;
+    this.#menu.hidden = true;
+    this.#menuButton.setAttribute('aria-expanded', 'false');
+    if (focusButton) this.#menuButton.focus();
+  }
+
+  #onMenuKey(event) {
+    const items = this.#menuItems();
+    const at = items.indexOf(this.shadowRoot.activeElement);
+    const go = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (go !== undefined) {
+      event.preventDefault();
+      items[(go + items.length) % items.length]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeMenu(true);
+    } else if (event.key === 'Tab') {
+      // Tab leaves the menu: from its button, the browser moves on to the next stop
+      this.#closeMenu(true);
+    }
+  }
+
+  /** Runs a menu item: a download (the focus goes back to the menu button) or a panel. */
+  async #run(action) {
+    this.#closeMenu(true);
+    if (!this.#chart || !this.#options) return;
+    try {
+      if (action === 'png') await this.#downloadPng();
+      else if (action === 'svg') this.#save(new Blob([this.#chart.svg(JSON.stringify(this.#options))], { type: 'image/svg+xml' }), this.#fileName('svg'));
+      else if (action === 'csv-shown') this.#save(new Blob([this.#chart.csv()], { type: 'text/csv;charset=utf-8' }), this.#fileName('csv'));
+      else if (action === 'csv-all') this.#save(new Blob([this.#chart.csvAll()], { type: 'text/csv;charset=utf-8' }), this.#fileName('csv', '-all'));
+      else this.#openPanel({ kind: action });
+    } catch (error) {
+      this.#live.textContent = `${this.#text('error')} ${error instanceof Error ? error.message : error}`;
+    }
+  }
+
+  /** The chart as drawn now (view, series, years, hidden series, language, theme, colours),
+   * with its title, legend and source line and the data's date, at twice its size. */
+  async #downloadPng() {
+    const canvas = el('canvas');
+    canvas.setAttribute('dir', 'ltr');
+    this.#chart.image(canvas, JSON.stringify(this.#options), 2);
+    const blob = await new Promise((resolve, reject) => {
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG'))), 'image/png');
+    });
+    const file = this.#fileName('png');
+    this.#save(blob, file);
+    this.#openPanel({ kind: 'alt', file });
+  }
+
+  /** Hands `blob` to the browser as a download named `file`. */
+  #save(blob, file) {
+    const url = URL.createObjectURL(blob);
+    const link = el('a');
+    link.href = url;
+    link.download = file;
+    link.hidden = true;
+    this.shadowRoot.append(link);
+    link.click();
+    link.remove();
+    // the download has started from the address; give it time before the address goes
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  }
+
+  /** "rating-tip-tier-ar.png": the view, its series and the language, as a file name. */
+  #fileName(extension, suffix = '') {
+    const words = [this.#viewName(), this.getAttribute('series') || '', this.#lang()].join('-');
+    const base = words.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+    return `${base || 'chart'}${suffix}.${extension}`;
+  }
+
+  #openPanel(shown) {
+    this.#panelShown = shown;
+    this.#renderPanel();
+    this.#panel.hidden = false;
+    this.#panelTitle.focus();
+  }
+
+  #closePanel(focusButton = true) {
+    if (!this.#panelShown) return;
+    this.#panelShown = null;
+    this.#panel.hidden = true;
+    this.#panelBody.replaceChildren();
+    if (focusButton) this.#menuButton.focus();
+  }
+
+  /** Fills the open panel in the current language. A redraw for the same chart (a resize)
+   * leaves it alone, so that the reader's focus and selection stay. */
+  #renderPanel() {
+    const shown = this.#panelShown;
+    const key = JSON.stringify({ ...this.#options, width: 0, height: 0, colors: null, kind: shown.kind });
+    if (shown.key === key) return;
+    shown.key = key;
+    this.#panelTitle.textContent = this.#text(shown.kind === 'alt' ? 'png' : shown.kind);
+    this.#panelClose.textContent = this.#text('close');
+    const body = { sources: () => this.#sourcesBody(), embed: () => this.#embedBody(), alt: () => this.#altBody(shown.file) };
+    this.#panelBody.replaceChildren(...body[shown.kind]());
+    this.#panel.setAttribute('dir', this.#chrome?.dir ?? 'ltr');
+  }
+
+  /** Every source of the data shown (links only to http(s) addresses), the notes on that
+   * data, the conflicts between sources, and the dataset itself. All of it is text. */
+  #sourcesBody() {
+    const data = JSON.parse(this.#chart.sources() || 'null');
+    if (!data) return [];
+    const parts = [];
+    const comma = this.#chrome?.dir === 'rtl' ? '، ' : ', ';
+    if (data.sources.length === 0) parts.push(el('p', '', this.#text('no-sources')));
+    else {
+      const list = el('ol', 'sources');
+      for (const source of data.sources) {
+        const item = el('li');
+        item.dataset.key = source.key;
+        const title = el('bdi', '', source.title);
+        if (source.url && /^https?:\/\//i.test(source.url)) {
+          const link = el('a');
+          link.href = source.url;
+          link.target = '_blank';
+          link.rel = 'noopener noreferrer';
+          link.append(title);
+          item.append(link);
+        } else item.append(title);
+        const meta = el('span', 'meta');
+        meta.append(el('bdi', '', [source.publisher, source.date].filter(Boolean).join(comma)));
+        item.append(meta);
+        if (source.note) item.append(el('span', 'note', source.note));
+        list.append(item);
+      }
+      parts.push(list);
+    }
+    const section = (key, items, fill) => {
+      if (items.length === 0) return;
+      const list = el('ul', key);
+      for (const entry of items) {
+        const item = el('li');
+        fill(item, entry);
+        list.append(item);
+      }
+      parts.push(el('p', 'sub', this.#text(key)), list);
+    };
+    section('notes', data.notes, (item, note) => item.append(el('span', 'about', note.about), el('span', '', note.text)));
+    section('conflicts', data.conflicts, (item, text) => { item.textContent = text; });
+    parts.push(el('p', 'meta', data.dataset));
+    return parts;
+  }
+
+  /** The web component code of this chart, with its integrity hash when the browser can
+   * compute it, and a link to the builder with the same settings. */
+  #embedBody() {
+    const hint = el('p', '', this.#text('embed-hint'));
+    const [label, area, row] = this.#copyBox('embed-code', '');
+    // code reads left to right in every language
+    area.className = 'code';
+    area.dir = 'ltr';
+    area.setAttribute('aria-busy', 'true');
+    const note = el('p', 'meta');
+    const builder = el('a', '', this.#text('embed-builder'));
+    builder.href = this.#builderUrl();
+    const options = this.#panelShown;
+    scriptIntegrity().then((sri) => {
+      if (this.#panelShown !== options) return;
+      area.value = this.#snippet(sri);
+      area.rows = Math.min(12, area.value.split('\n').length + 2);
+      area.removeAttribute('aria-busy');
+      note.textContent = this.#text(sri ? 'embed-sri' : 'embed-no-sri');
+    });
+    const more = el('p');
+    more.append(builder);
+    return [hint, label, area, row, note, more];
+  }
+
+  /** The text alternative of a downloaded image: its summary, to copy. */
+  #altBody(file) {
+    const [label, area, row] = this.#copyBox('alt-text', this.summary);
+    return [el('p', '', this.#text('image-saved', file)), label, area, row];
+  }
+
+  /** A labelled read-only text box and its Copy button: [label, textarea, row]. */
+  #copyBox(key, text) {
+    const area = el('textarea');
+    area.id = `${key}-box`;
+    area.readOnly = true;
+    area.value = text;
+    area.rows = 4;
+    const label = el('label', '', this.#text(key));
+    label.htmlFor = area.id;
+    const copy = el('button', 'copy', this.#text('copy'));
+    copy.type = 'button';
+    const status = el('span', 'status');
+    status.setAttribute('role', 'status');
+    copy.addEventListener('click', () => this.#copy(area, status));
+    const row = el('div', 'row');
+    row.append(copy, status);
+    return [label, area, row];
+  }
+
+  /** Copies a text box: the Clipboard API, or the text selected for the reader to copy. */
+  async #copy(area, status) {
+    let done = false;
+    try {
+      await navigator.clipboard.writeText(area.value);
+      done = true;
+    } catch {
+      area.focus();
+      area.select();
+    }
+    status.textContent = this.#text(done ? 'copied' : 'copy-failed');
+  }
+
+  /** The snippet: this script (absolute address, `integrity` when known) and the element with
+   * the attributes that make this chart, holding a paragraph for readers without scripts. */
+  #snippet(sri) {
+    const script = new URL('./plan-progress.js', import.meta.url).href;
+    const check = sri ? ` integrity="${sri}" crossorigin="anonymous"` : '';
+    const src = new URL(this.getAttribute('src') || '', document.baseURI).href;
+    const attributes = [['src', src]];
+    for (const name of EMBED_ATTRIBUTES) {
+      // the language the reader sees, also when it came from the page or the switch
+      const value = name === 'lang' ? this.#lang() : this.getAttribute(name);
+      if (value) attributes.push([name, value]);
+    }
+    const attrs = attributes.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
+    const dir = this.#chrome?.dir === 'rtl' ? ' dir="rtl"' : '';
+    const data = /^https?:/.test(src) ? ` <a href="${escapeHtml(src)}">${escapeHtml(this.#text('the-data'))}</a>` : '';
+    const fallback = `<strong>${escapeHtml(this.#title.textContent)}</strong><br>${escapeHtml(this.summary)}${data}`;
+    return `<script type="module" src="${escapeHtml(script)}"${check}></script>\n` +
+      `<plan-progress${attrs}>\n  <p${dir}>${fallback}</p>\n</plan-progress>`;
+  }
+
+  /** builder.html (beside this script) with this chart's settings, in the names it reads. */
+  #builderUrl() {
+    const query = new URLSearchParams();
+    const src = new URL(this.getAttribute('src') || '', document.baseURI).href;
+    if (/^https?:/.test(src)) query.set('src', src);
+    for (const name of ['view', 'series', 'from', 'to', 'theme', 'height']) {
+      const value = this.getAttribute(name);
+      if (value) query.set(name, value);
+    }
+    const lang = (this.#lang().split(/[-_]/)[0] || '').toLowerCase();
+    if (BUILDER_LANGS.includes(lang)) {
+      query.set('lang', lang);
+      query.set('ui', lang);
+    }
+    const url = new URL('./builder.html', import.meta.url);
+    url.search = query.toString().replace(/%2C/gi, ',');
+    return url.href;
+  }
+
   #fail(error) {
     const detail = error instanceof Error ? error.message : String(error);
     this.#setState('error');
     this.#stage.hidden = true;
     this.#tools.hidden = true;
     this.#table.hidden = true;
+    this.#closePanel(false);
     this.#summary.textContent = '';
     this.#title.textContent = '';
     this.#legend.replaceChildren();

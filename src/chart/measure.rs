@@ -29,9 +29,79 @@ impl Measure for Estimate {
     }
 }
 
+/// Widths already measured, by text, size (bits) and weight: see [`Cached`].
+#[derive(Default)]
+pub struct Widths(std::cell::RefCell<std::collections::HashMap<(String, u64, bool), f64>>);
+
+/// Most widths kept; past it the memory starts again (a dataset has far fewer distinct words).
+const MAX_WIDTHS: usize = 50_000;
+
+/// Remembers what another measure said. Layouts try several densities and wrap the same labels
+/// again at each, and in the browser every measure is a `measureText` call through the wasm
+/// boundary: with the largest accepted dataset the status board asked for the same words
+/// thousands of times (hundreds of milliseconds). The widths live in a [`Widths`] that the
+/// widget keeps from one drawing to the next (its fonts do not change).
+pub struct Cached<'a, M> {
+    pub inner: M,
+    widths: &'a Widths,
+}
+
+impl<'a, M: Measure> Cached<'a, M> {
+    pub fn new(inner: M, widths: &'a Widths) -> Cached<'a, M> {
+        Cached { inner, widths }
+    }
+}
+
+impl<M: Measure> Measure for Cached<'_, M> {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        let key = (text.to_string(), size.to_bits(), bold);
+        if let Some(w) = self.widths.0.borrow().get(&key) {
+            return *w;
+        }
+        let w = self.inner.width(text, size, bold);
+        let mut widths = self.widths.0.borrow_mut();
+        if widths.len() >= MAX_WIDTHS {
+            widths.clear();
+        }
+        widths.insert(key, w);
+        w
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counts the measures that reach it.
+    struct Counting(std::cell::Cell<usize>);
+
+    impl Measure for Counting {
+        fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+            self.0.set(self.0.get() + 1);
+            Estimate.width(text, size, bold)
+        }
+    }
+
+    #[test]
+    fn cached_measures_answer_the_same_once_per_text() {
+        let widths = Widths::default();
+        let cached = Cached::new(Counting(0.into()), &widths);
+        for _ in 0..3 {
+            assert_eq!(
+                cached.width("Tier 2", 12.0, false),
+                Estimate.width("Tier 2", 12.0, false)
+            );
+            assert_eq!(
+                cached.width("Tier 2", 12.0, true),
+                Estimate.width("Tier 2", 12.0, true)
+            );
+            assert_eq!(
+                cached.width("Tier 2", 14.0, false),
+                Estimate.width("Tier 2", 14.0, false)
+            );
+        }
+        assert_eq!(cached.inner.0.get(), 3);
+    }
 
     #[test]
     fn estimates_grow_with_text_and_size() {

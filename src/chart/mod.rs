@@ -1,6 +1,7 @@
 //! Charts: from a dataset and a [`View`] to a [`Scene`], and from a scene to pixels.
 
 mod axes;
+pub mod export;
 mod frame;
 pub mod hit;
 pub mod measure;
@@ -19,7 +20,7 @@ use std::fmt;
 
 use crate::i18n::{self, Locale, Msg};
 use crate::model::Dataset;
-pub use measure::{Estimate, Measure};
+pub use measure::{Cached, Estimate, Measure, Widths};
 pub use scene::{Chrome, Color, Datum, LegendItem, Mark, Scene, Target};
 pub use theme::Theme;
 
@@ -87,6 +88,9 @@ pub struct View {
     /// Digits chosen apart from the language tag (the command line's `--digits`); `None`: what
     /// the tag says ("ar-u-nu-arab" asks for Arabic-Indic ones).
     pub digits: Option<i18n::Digits>,
+    /// Said after the source line ("Data updated: 29 November 2026"): an image that leaves
+    /// the page keeps the date of its data (see [`export`]); the widget's own chart has none.
+    pub footnote: Option<String>,
 }
 
 impl View {
@@ -104,6 +108,7 @@ impl View {
             hidden: Vec::new(),
             x_rtl: false,
             digits: None,
+            footnote: None,
         }
     }
 
@@ -179,12 +184,16 @@ fn source_line<'a>(dataset: &Dataset, view: &View, keys: impl Iterator<Item = &'
         .iter()
         .map(|p| format!("\u{2068}{p}\u{2069}"))
         .collect();
-    format!("{} {}", i18n::t(ui, Msg::Sources), names.join(separator))
+    let line = format!("{} {}", i18n::t(ui, Msg::Sources), names.join(separator));
+    match &view.footnote {
+        Some(note) => format!("{line} · {note}"),
+        None => line,
+    }
 }
 
-/// Paints a scene as an SVG document with plotters' SVG backend (native only: the browser
-/// paints on a canvas).
-#[cfg(not(target_arch = "wasm32"))]
+/// Paints a scene as an SVG document with plotters' SVG backend: the command line's `--out
+/// x.svg`, and the widget's "Download SVG" (the browser measures the text, the drawing code is
+/// the same).
 pub fn svg(scene: &Scene) -> Result<String, String> {
     let mut out = String::new();
     {

@@ -1,5 +1,6 @@
-//! Painting a scene on any plotters backend: the SVG backend natively, the canvas backend in
-//! the browser. The same marks reach both, so a native SVG snapshot checks what readers see.
+//! Painting a scene on any plotters backend: the SVG backend (the command line, the snapshots
+//! and the widget's SVG download), the canvas backend in the browser. The same marks reach both,
+//! so a native SVG snapshot checks what readers see.
 
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{

@@ -1,9 +1,12 @@
 //! Words about the data: what a tooltip, a screen-reader announcement or a `select` event says
-//! about one datum, in the reader's language. (Summaries, tables and CSV come here too.)
+//! about one datum, in the reader's language. (Summaries, tables, CSV and the sources panel
+//! come here too.)
 
+pub mod sources;
 pub mod summary;
 pub mod table;
 
+pub use sources::{sources, Sources};
 pub use summary::summary;
 pub use table::{table, Cell, Column, Row, Table};
 

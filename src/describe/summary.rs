@@ -206,7 +206,7 @@ fn semicolon(lang: Locale) -> &'static str {
 }
 
 /// Runs of consecutive years, as `(first, last)`.
-fn runs(years: &[i32]) -> Vec<(i32, i32)> {
+pub(crate) fn runs(years: &[i32]) -> Vec<(i32, i32)> {
     let mut out: Vec<(i32, i32)> = Vec::new();
     for &y in years {
         match out.last_mut() {

@@ -196,6 +196,49 @@ pub enum Msg {
     PlanPeriod,
     /// A view that has nothing to show (unknown series, no data in these years).
     NothingToShow,
+    // --- The widget's menu (downloads, sources, embedding) ---
+    /// "Data updated: {date}": after the source line of a downloaded image.
+    DataUpdated,
+    /// The button that opens the menu.
+    Menu,
+    MenuPng,
+    MenuSvg,
+    /// The data as the chart shows it: its series and years, hidden series left out.
+    MenuCsvShown,
+    /// Every figure of the view's series, whatever the years and the legend.
+    MenuCsvAll,
+    MenuSources,
+    MenuEmbed,
+    /// The button that closes a panel.
+    Close,
+    Copy,
+    Copied,
+    /// The copy did not work: the text is selected for the reader to copy.
+    CopyFailed,
+    /// "The image is downloaded ({file}). Where you publish it, give it this text alternative:"
+    ImageSaved,
+    /// The label of the text alternative's box.
+    AltText,
+    /// "Dataset: {title}, by {publisher}; updated {date}; licence {licence}."
+    DatasetLine,
+    /// Heading of the notes on the data shown.
+    Notes,
+    /// Heading of the conflicts between sources.
+    Conflicts,
+    /// The view shows no datum with a source.
+    NoSources,
+    /// What to do with the embed code.
+    EmbedHint,
+    /// The code's integrity hash covers the script only.
+    EmbedSri,
+    /// No integrity hash could be computed here.
+    EmbedNoSri,
+    /// The link to the builder with the chart's settings.
+    EmbedBuilder,
+    /// The label of the embed code's box.
+    EmbedCode,
+    /// Words of the embed code's fallback paragraph: the link to the data.
+    TheData,
 }
 
 /// `[French, Arabic, English]` for each message, in the order of [`Msg`].
@@ -616,6 +659,154 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
             "لا توجد بيانات لعرضها في هذا العرض.",
             "Nothing to show in this view.",
         ],
+    ),
+    (
+        Msg::DataUpdated,
+        [
+            "Données mises à jour : {}",
+            "تاريخ تحديث البيانات: {}",
+            "Data updated: {}",
+        ],
+    ),
+    (Msg::Menu, ["Menu du graphique", "قائمة الرسم", "Chart menu"]),
+    (
+        Msg::MenuPng,
+        [
+            "Télécharger l'image (PNG)",
+            "تنزيل الصورة (PNG)",
+            "Download the image (PNG)",
+        ],
+    ),
+    (
+        Msg::MenuSvg,
+        [
+            "Télécharger l'image vectorielle (SVG)",
+            "تنزيل الصورة المتجهية (SVG)",
+            "Download the vector image (SVG)",
+        ],
+    ),
+    (
+        Msg::MenuCsvShown,
+        [
+            "Télécharger les données affichées (CSV)",
+            "تنزيل البيانات المعروضة (CSV)",
+            "Download the data shown (CSV)",
+        ],
+    ),
+    (
+        Msg::MenuCsvAll,
+        [
+            "Télécharger toutes les données de ce graphique (CSV)",
+            "تنزيل كل بيانات هذا الرسم (CSV)",
+            "Download all the data of this chart (CSV)",
+        ],
+    ),
+    (
+        Msg::MenuSources,
+        ["Sources et notes", "المصادر والملاحظات", "Sources and notes"],
+    ),
+    (
+        Msg::MenuEmbed,
+        ["Intégrer ce graphique", "تضمين هذا الرسم", "Embed this chart"],
+    ),
+    (Msg::Close, ["Fermer", "إغلاق", "Close"]),
+    (Msg::Copy, ["Copier", "نسخ", "Copy"]),
+    (
+        Msg::Copied,
+        [
+            "Copié dans le presse-papiers.",
+            "تم النسخ إلى الحافظة.",
+            "Copied to the clipboard.",
+        ],
+    ),
+    (
+        Msg::CopyFailed,
+        [
+            "Le texte est sélectionné : appuyez sur Ctrl+C (⌘C sur Mac) pour le copier.",
+            "النص محدد: اضغط Ctrl+C (أو ⌘C على ماك) لنسخه.",
+            "The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+        ],
+    ),
+    (
+        Msg::ImageSaved,
+        [
+            "L'image est téléchargée ({}). Là où vous la publiez, donnez-lui ce texte alternatif :",
+            "تم تنزيل الصورة ({}). حيثما تنشرها، أرفقها بهذا النص البديل:",
+            "The image is downloaded ({}). Where you publish it, give it this text alternative:",
+        ],
+    ),
+    (
+        Msg::AltText,
+        ["Texte alternatif", "النص البديل", "Text alternative"],
+    ),
+    (
+        Msg::DatasetLine,
+        [
+            "Données : {}, par {} ; mises à jour : {} ; licence {}.",
+            "البيانات: {}، من إعداد {}؛ تاريخ التحديث: {}؛ الرخصة: {}.",
+            "Data: {}, by {}; updated: {}; licence {}.",
+        ],
+    ),
+    (Msg::Notes, ["Notes", "ملاحظات", "Notes"]),
+    (
+        Msg::Conflicts,
+        [
+            "Où les sources divergent",
+            "حيث تختلف المصادر",
+            "Where sources disagree",
+        ],
+    ),
+    (
+        Msg::NoSources,
+        [
+            "Aucune source n'est citée pour ce que montre ce graphique.",
+            "لا يستشهد هذا الرسم بأي مصدر لما يعرضه.",
+            "No source is cited for what this chart shows.",
+        ],
+    ),
+    (
+        Msg::EmbedHint,
+        [
+            "Collez ce code dans le HTML de votre page, à l'endroit du graphique.",
+            "الصق هذه الشيفرة في HTML صفحتك، في مكان الرسم.",
+            "Paste this code into the HTML of your page, where the chart goes.",
+        ],
+    ),
+    (
+        Msg::EmbedSri,
+        [
+            "L'empreinte d'intégrité garantit plan-progress.js seulement, pas les fichiers qu'il charge lui-même : copiez à nouveau le code après chaque mise à jour.",
+            "بصمة السلامة تضمن الملف plan-progress.js وحده، لا الملفات التي يحمّلها بنفسه: انسخ الشيفرة من جديد بعد كل تحديث.",
+            "The integrity hash guarantees plan-progress.js only, not the files it loads itself: copy the code again after each update.",
+        ],
+    ),
+    (
+        Msg::EmbedNoSri,
+        [
+            "Sans empreinte d'intégrité : ce navigateur ne peut pas la calculer ici (il faut une page https:// et le script sur le même site). Le générateur de code la donne.",
+            "بدون بصمة سلامة: لا يستطيع هذا المتصفح حسابها هنا (يلزم صفحة https:// وسكربت من نفس الموقع). يوفرها منشئ الرسوم.",
+            "No integrity hash: this browser cannot compute one here (it needs an https:// page and the script on the same site). The chart builder gives one.",
+        ],
+    ),
+    (
+        Msg::EmbedBuilder,
+        [
+            "Modifier ces réglages dans le générateur de code",
+            "تعديل هذه الإعدادات في منشئ الرسوم",
+            "Change these settings in the chart builder",
+        ],
+    ),
+    (
+        Msg::EmbedCode,
+        [
+            "Code du graphique",
+            "شيفرة الرسم",
+            "Code of the chart",
+        ],
+    ),
+    (
+        Msg::TheData,
+        ["Les données (JSON)", "البيانات (JSON)", "The data (JSON)"],
     ),
 ];
 

@@ -22,11 +22,16 @@ use crate::i18n::{self, Lang, Msg};
 use crate::json::{self, Json};
 use crate::model::{self, Dataset, LoadError};
 
+/// The tallest a board or list grows to fit its content, in CSS pixels.
+const MAX_CONTENT_HEIGHT: f64 = 2400.0;
+
 /// A validated dataset and the last view drawn of it.
 #[wasm_bindgen]
 pub struct Chart {
     dataset: Dataset,
     drawn: Option<(View, Scene)>,
+    /// Text widths measured so far, kept across drawings (see `chart::Cached`).
+    widths: chart::Widths,
 }
 
 #[wasm_bindgen]
@@ -40,6 +45,7 @@ impl Chart {
             Ok(dataset) => Ok(Chart {
                 dataset,
                 drawn: None,
+                widths: chart::Widths::default(),
             }),
             Err(LoadError::Syntax(e)) => Err(JsError::new(&i18n::tf(
                 ui,
@@ -72,9 +78,12 @@ impl Chart {
     ) -> Result<String, JsError> {
         let view = self.view_from(options)?;
         let context = context_2d(canvas)?;
-        let scene = chart::build(&self.dataset, &view, &CanvasMeasure(&context)).map_err(|e| {
-            JsError::new(&i18n::tf(view.ui_lang(), Msg::ErrorView, &[&e.to_string()]))
-        })?;
+        let scene = chart::build(
+            &self.dataset,
+            &view,
+            &chart::Cached::new(CanvasMeasure(&context), &self.widths),
+        )
+        .map_err(|e| JsError::new(&i18n::tf(view.ui_lang(), Msg::ErrorView, &[&e.to_string()])))?;
         paint_on(canvas, &scene, dpr)?;
         let answer = chrome_json(&scene, &view);
         self.drawn = Some((view, scene));
@@ -94,10 +103,16 @@ impl Chart {
         if !matches!(view.kind, ViewKind::Status | ViewKind::Progress) {
             return Ok(0.0);
         }
-        view.height = 4000.0;
+        // at most a couple of screens: past that the board says "+N" and the table has every
+        // row (a 4,000 px board of 500 cards took a third of a second to lay out)
+        view.height = MAX_CONTENT_HEIGHT;
         let context = context_2d(canvas)?;
-        let scene = chart::build(&self.dataset, &view, &CanvasMeasure(&context))
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let scene = chart::build(
+            &self.dataset,
+            &view,
+            &chart::Cached::new(CanvasMeasure(&context), &self.widths),
+        )
+        .map_err(|e| JsError::new(&e.to_string()))?;
         Ok((scene.content_bottom() + 16.0).ceil())
     }
 
@@ -118,12 +133,78 @@ impl Chart {
             .unwrap_or_default()
     }
 
-    /// The data of the last view drawn as CSV (UTF-8 with a byte order mark).
+    /// The data of the last view drawn as CSV (UTF-8 with a byte order mark), as the chart
+    /// shows it: its series and years, without the series hidden in the legend.
     pub fn csv(&self) -> String {
         self.drawn
             .as_ref()
             .map(|(view, _)| describe::table(&self.dataset, view).to_csv())
             .unwrap_or_default()
+    }
+
+    /// All the data of the last view drawn as CSV: every year and every series of the view,
+    /// hidden ones included, for readers who want more than the chart's window.
+    #[wasm_bindgen(js_name = csvAll)]
+    pub fn csv_all(&self) -> String {
+        self.drawn
+            .as_ref()
+            .map(|(view, _)| {
+                let mut all = view.clone();
+                all.from = None;
+                all.to = None;
+                all.hidden.clear();
+                describe::table(&self.dataset, &all).to_csv()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The sources, notes and conflicts behind the last view drawn, JSON: `{sources: [{key,
+    /// title, publisher, date, url, note}], notes: [{text, about}], conflicts: [text],
+    /// dataset}`; `url` is only ever an http(s) address. Empty before the first draw.
+    pub fn sources(&self) -> String {
+        self.drawn
+            .as_ref()
+            .map(|(view, scene)| {
+                describe::sources(&self.dataset, view, scene)
+                    .to_json()
+                    .to_string()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Draws `options`' view as an image to download on `canvas` (which need not be in the
+    /// page) at `dpr` pixels per CSS pixel: title, legend and source line drawn in, with the
+    /// data's date, and taller than the widget's chart by the room they take (see
+    /// `chart::export`). Returns its size in CSS pixels as JSON `{width, height}`.
+    pub fn image(
+        &self,
+        canvas: &HtmlCanvasElement,
+        options: &str,
+        dpr: f64,
+    ) -> Result<String, JsError> {
+        let context = context_2d(canvas)?;
+        let scene = self.export(
+            options,
+            &chart::Cached::new(CanvasMeasure(&context), &self.widths),
+        )?;
+        paint_on(canvas, &scene, dpr)?;
+        let size = json::object([
+            ("width", scene.width.into()),
+            ("height", scene.height.into()),
+        ]);
+        Ok(size.to_string())
+    }
+
+    /// The same image as SVG: plotters' SVG backend painting the same scene as the command
+    /// line's `--out x.svg`, with text measured by this browser's canvas (so the layout fits
+    /// the fonts the reader has; the command line measures its embedded fonts).
+    pub fn svg(&self, options: &str) -> Result<String, JsError> {
+        let context = context_2d(&scratch_canvas()?)?;
+        let scene = self.export(
+            options,
+            &chart::Cached::new(CanvasMeasure(&context), &self.widths),
+        )?;
+        chart::svg(&scene).map_err(|e| JsError::new(&format!("drawing failed: {e}")))
     }
 
     /// The index of the datum under (x, y) in CSS pixels, within `radius`, or -1.
@@ -198,6 +279,14 @@ impl Chart {
 impl Chart {
     fn scene(&self) -> Option<&Scene> {
         self.drawn.as_ref().map(|(_, s)| s)
+    }
+
+    /// The scene of `options`' view as an exported image (`chart::export`).
+    fn export(&self, options: &str, measure: &dyn Measure) -> Result<Scene, JsError> {
+        let view = self.view_from(options)?;
+        let view = chart::export::view(&self.dataset, &view, measure);
+        chart::build(&self.dataset, &view, measure)
+            .map_err(|e| JsError::new(&i18n::tf(view.ui_lang(), Msg::ErrorView, &[&e.to_string()])))
     }
 
     /// Reads the shim's options; unknown or malformed options fall back to defaults, except an
@@ -299,6 +388,37 @@ pub fn ui_text(lang: &str, key: &str, args: Vec<String>) -> String {
         "show-chart" => Msg::ShowChart,
         "language" => Msg::Language,
         "timeout" => Msg::ErrorTimeout,
+        _ => return menu_text(lang, key, &args),
+    };
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    i18n::tf(Lang::from_tag(lang), msg, &args)
+}
+
+/// The words of the widget's menu and its panels (downloads, sources, embedding).
+fn menu_text(lang: &str, key: &str, args: &[String]) -> String {
+    let msg = match key {
+        "menu" => Msg::Menu,
+        "png" => Msg::MenuPng,
+        "svg" => Msg::MenuSvg,
+        "csv-shown" => Msg::MenuCsvShown,
+        "csv-all" => Msg::MenuCsvAll,
+        "sources" => Msg::MenuSources,
+        "embed" => Msg::MenuEmbed,
+        "close" => Msg::Close,
+        "copy" => Msg::Copy,
+        "copied" => Msg::Copied,
+        "copy-failed" => Msg::CopyFailed,
+        "image-saved" => Msg::ImageSaved,
+        "alt-text" => Msg::AltText,
+        "notes" => Msg::Notes,
+        "conflicts" => Msg::Conflicts,
+        "no-sources" => Msg::NoSources,
+        "embed-hint" => Msg::EmbedHint,
+        "embed-sri" => Msg::EmbedSri,
+        "embed-no-sri" => Msg::EmbedNoSri,
+        "embed-builder" => Msg::EmbedBuilder,
+        "embed-code" => Msg::EmbedCode,
+        "the-data" => Msg::TheData,
         _ => return String::new(),
     };
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -389,6 +509,15 @@ fn paint_on(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) -> Result<(), J
     };
     paint::paint(&mut backend, scene, surface)
         .map_err(|e| JsError::new(&format!("drawing failed: {e}")))
+}
+
+/// A canvas outside the page, for measuring text where nothing is drawn (the SVG export).
+fn scratch_canvas() -> Result<HtmlCanvasElement, JsError> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+        .ok_or_else(|| JsError::new("no canvas to measure text with"))
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {

@@ -4,8 +4,8 @@
 // keyboard), never element.focus() or synthetic events: what a reader without a mouse can do.
 //
 // For each view and language, one page and these steps, each its own subtest:
-//   - Tab order: from the start of the page, Tab reaches the legend buttons, the table toggle
-//     and the chart (one stop), in that order, then leaves the widget (no trap); Shift+Tab goes
+//   - Tab order: from the start of the page, Tab reaches the legend buttons, the menu button,
+//     the table toggle and the chart (one stop), in that order, then leaves the widget (no trap); Shift+Tab goes
 //     back the same way. On its first focus the chart says the keyboard help, in the page's
 //     language.
 //   - Keys: every move key (arrows, Home, End, PageDown, PageUp) moves the focus to another
@@ -54,10 +54,12 @@ after(async () => {
   await browser?.close();
 });
 
-/** The Tab stops the widget should have, in order: legend buttons, table toggle, chart. */
+/** The Tab stops the widget should have, in order: legend buttons, menu button (its items are
+ * reached with the arrow keys: menu.test.mjs), table toggle, chart. */
 async function expectedStops(page) {
   return page.$eval(W0, (el) => [
     ...[...el.shadowRoot.querySelectorAll('.legend button')].map((b) => `w0>legend:${b.dataset.id}`),
+    'w0>button.menu-button',
     'w0>toggle',
     'w0>stage',
   ]);

@@ -275,7 +275,8 @@ test('keyboard: Tab focuses the chart, arrows move between data and speak them, 
     const first = await page.$eval(W0, (el) => el.pointDetails(0));
     assert.ok(first, 'no datum 0');
 
-    // one series: no legend; the table toggle comes first, then the chart
+    // one series: no legend; the menu button and the table toggle come first, then the chart
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {

@@ -9,7 +9,7 @@
 'use strict';
 
 const ATTRIBUTES = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout', 'digits',
-  'x-direction', 'languages'];
+  'x-direction', 'languages', 'menu'];
 const params = new URLSearchParams(location.search);
 const box = document.getElementById('box');
 

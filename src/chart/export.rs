@@ -1,0 +1,122 @@
+//! An image to take away: the widget's "Download PNG" and "Download SVG".
+//!
+//! On the page the title, legend and source line are HTML around the canvas; an image that
+//! leaves the page must carry them itself, and the date of its data, or it can no longer be
+//! cited. The image is also made taller by the room they take, so that the plot keeps the
+//! size the reader was looking at instead of being squeezed under the title.
+
+use super::{build, Measure, View};
+use crate::i18n::{self, Msg};
+use crate::model::Dataset;
+
+/// The largest image height, in CSS pixels (the widget's own limit for a chart).
+const MAX_HEIGHT: f64 = 4000.0;
+
+/// `view` as an exported image: decorated, with the dataset's date after the source line,
+/// and as tall as it must be for its plot to keep the size it has undecorated.
+pub fn view(dataset: &Dataset, view: &View, measure: &dyn Measure) -> View {
+    let mut out = view.clone();
+    out.decorate = true;
+    out.footnote = Some(dated(dataset, view));
+    out.height = height(dataset, view, &out, measure);
+    out
+}
+
+/// "Data updated: 29 November 2026", in the view's language and digits: the dataset's own
+/// date (`plan.updated`), not the day of the download, since it is the data that ages.
+pub fn dated(dataset: &Dataset, view: &View) -> String {
+    let ui = view.ui_lang();
+    let date = i18n::format_date(&dataset.plan.updated, ui, false);
+    i18n::tf(ui, Msg::DataUpdated, &[&date])
+}
+
+/// The height of `decorated` that gives its plot the height the plot of `plain` has: the
+/// height of `plain` plus what the drawn title, legend and source line take from the plot.
+/// A view that cannot be drawn keeps its height (the caller reports the error when it draws).
+fn height(dataset: &Dataset, plain: &View, decorated: &View, measure: &dyn Measure) -> f64 {
+    let mut undecorated = plain.clone();
+    undecorated.decorate = false;
+    undecorated.footnote = None;
+    let (Ok(before), Ok(after)) = (
+        build(dataset, &undecorated, measure),
+        build(dataset, decorated, measure),
+    ) else {
+        return plain.height;
+    };
+    let taken = (before.plot.3 - after.plot.3).max(0.0);
+    (plain.height + taken).round().min(MAX_HEIGHT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Estimate, Mark, ViewKind};
+
+    fn morocco() -> Dataset {
+        let text = std::fs::read_to_string("data/morocco.json").unwrap();
+        crate::model::load(&text).unwrap()
+    }
+
+    fn texts(scene: &crate::chart::Scene) -> Vec<String> {
+        let strip = |s: &str| s.replace(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'], "");
+        scene
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, .. } => Some(strip(text)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_plot_keeps_its_height_and_the_image_says_its_date() {
+        let dataset = morocco();
+        for kind in [
+            ViewKind::Series,
+            ViewKind::Rating,
+            ViewKind::Status,
+            ViewKind::Progress,
+            ViewKind::Timeline,
+            ViewKind::Overview,
+        ] {
+            for lang in ["en", "fr", "ar"] {
+                let mut plain = View::new(kind, 700.0, 420.0);
+                plain.decorate = false;
+                plain.lang = lang.into();
+                let out = view(&dataset, &plain, &Estimate);
+                assert!(out.decorate);
+                assert!(out.height > plain.height, "{kind:?} {lang}: not taller");
+                let before = build(&dataset, &plain, &Estimate).unwrap();
+                let after = build(&dataset, &out, &Estimate).unwrap();
+                // the title and source line are drawn, and the plot keeps its height (the
+                // overview's panels are laid out again, so only roughly)
+                assert!(
+                    (before.plot.3 - after.plot.3).abs() <= 40.0,
+                    "{kind:?} {lang}"
+                );
+                let date = dated(&dataset, &plain);
+                assert!(after.chrome.source.ends_with(&date), "{kind:?} {lang}");
+                let drawn = texts(&after).join(" ");
+                assert!(
+                    drawn.contains(&after.chrome.title),
+                    "{kind:?} {lang}: no title"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_date_is_the_datasets_in_the_readers_language() {
+        let dataset = morocco();
+        let mut v = View::new(ViewKind::Rating, 600.0, 400.0);
+        assert_eq!(dated(&dataset, &v), "Data updated: 29 November 2026");
+        v.lang = "fr".into();
+        assert_eq!(
+            dated(&dataset, &v),
+            "Données mises à jour : 29 novembre 2026"
+        );
+        v.lang = "ar".into();
+        assert!(dated(&dataset, &v).contains("2026"));
+    }
+}
