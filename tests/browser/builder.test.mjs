@@ -136,6 +136,28 @@ const sha384 = async (file) => `sha384-${createHash('sha384').update(await readF
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The downloads of the pasted widget open: its PNG is a PNG twice the chart's CSS width, its
+ * CSV starts with a BOM and has one row per tier placement drawn (20 for 2005-2024).
+ */
+async function checkDownloads(page) {
+  const take = async (action) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), (async () => {
+      await page.locator('plan-progress .menu-button').click();
+      await page.locator(`plan-progress .menu [data-action="${action}"]`).click();
+    })()]);
+    return readFile(await file.path());
+  };
+  const png = await take('png');
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'the PNG download is not a PNG');
+  const cssWidth = await page.$eval('plan-progress', (el) => el.shadowRoot.querySelector('canvas.chart').clientWidth);
+  assert.equal(png.readUInt32BE(16), 2 * cssWidth, 'the PNG is not twice the chart\'s width');
+  const csv = (await take('csv-shown')).toString('utf8');
+  assert.ok(csv.startsWith('\ufeff'), 'the CSV has no BOM');
+  const rows = csv.trim().split(/\r?\n/).slice(1);
+  assert.equal(rows.length, 20, `the CSV does not have the 20 placements drawn:\n${csv}`);
+}
+
 describe('the web component snippet', () => {
   test('the Arabic rating chart picked with the form: SRI hash of dist/plan-progress.js, and the pasted widget draws the same chart', async () => {
     const { page, context, errors } = await openBuilder();
@@ -171,6 +193,7 @@ describe('the web component snippet', () => {
         await assertChartsNotBlank(pasted.page);
         const there = await chartState(pasted.page);
         assert.deepEqual(there, preview, 'the pasted widget does not draw the preview\'s chart');
+        await checkDownloads(pasted.page);
         assertNoErrors(pasted.errors);
       } finally {
         await pasted.context.close();
