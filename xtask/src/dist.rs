@@ -49,6 +49,7 @@ pub fn dist() -> Result {
     tools::ensure_wasm_target()?;
     let wasm_bindgen = tools::ensure_wasm_bindgen()?;
     let wasm_opt = tools::ensure_wasm_opt()?;
+    let esbuild = tools::ensure_esbuild()?;
 
     step("building wasm (release)");
     run(util::cargo().args([
@@ -99,6 +100,14 @@ pub fn dist() -> Result {
     step("assembling dist/");
     let dist = dist_dir();
     assemble(&dist, &glue, &opt_wasm)?;
+
+    step("minifying the scripts that every embed loads (esbuild)");
+    for script in [
+        dist.join("plan-progress.js"),
+        dist.join("pkg").join(format!("{LIB_NAME}.js")),
+    ] {
+        minify(&esbuild, &script)?;
+    }
 
     step("sizes");
     print_sizes(&dist)?;
@@ -207,6 +216,24 @@ fn short_hash(bytes: &[u8]) -> String {
         .iter()
         .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME));
     format!("{hash:016x}")[..10].to_string()
+}
+
+/// Minifies `script` in place: readers download it, `www/` keeps the readable source. esbuild
+/// only transforms (no bundling), so imports, exports and `import.meta.url` stay as they are.
+fn minify(esbuild: &Path, script: &Path) -> Result {
+    let before = file_len(script)?;
+    run(Command::new(esbuild)
+        .arg(script)
+        .args(["--minify", "--allow-overwrite", "--log-level=warning"])
+        .arg(format!("--outfile={}", script.display())))
+    .map_err(|e| format!("{e}\ncould not minify {}", util::rel(script)))?;
+    note(&format!(
+        "{}: {} -> {} bytes",
+        util::rel(script),
+        util::thousands(before),
+        util::thousands(file_len(script)?)
+    ));
+    Ok(())
 }
 
 /// Rewrites the wasm URL literal in the copied element script (`dist/plan-progress.js`) to

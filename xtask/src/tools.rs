@@ -140,34 +140,59 @@ fn find_wasm_bindgen() -> Option<PathBuf> {
 /// Returns binaryen 132's `wasm-opt`, installed from npm into `target/tools/` (project-local, so
 /// no global install and no clash with Debian's binaryen 108).
 pub fn ensure_wasm_opt() -> Result<PathBuf> {
+    let name = format!("wasm-opt (binaryen {BINARYEN_MAJOR})");
+    ensure_npm_tool(&name, "wasm-opt", BINARYEN_NPM, wasm_opt_is_132)
+}
+
+/// esbuild, pinned, which minifies the element's script and the wasm-bindgen glue in `dist/`.
+pub const ESBUILD_NPM: &str = "esbuild@0.28.2";
+
+/// Returns esbuild's command, installed from npm into `target/tools/` like wasm-opt.
+pub fn ensure_esbuild() -> Result<PathBuf> {
+    let version = ESBUILD_NPM.trim_start_matches("esbuild@");
+    ensure_npm_tool(
+        &format!("esbuild {version}"),
+        "esbuild",
+        ESBUILD_NPM,
+        |path| {
+            path.exists() && util::probe(path, &["--version"]).is_some_and(|v| v.trim() == version)
+        },
+    )
+}
+
+/// A command-line tool from an npm package, installed into `target/tools/` when `usable` says
+/// the one there (if any) is not the pinned version.
+fn ensure_npm_tool(
+    name: &str,
+    bin: &str,
+    package: &str,
+    usable: impl Fn(&Path) -> bool,
+) -> Result<PathBuf> {
     let prefix = util::target_dir().join("tools");
-    let wasm_opt = prefix.join("node_modules/.bin/wasm-opt");
-    if wasm_opt_is_132(&wasm_opt) {
-        note(&format!(
-            "wasm-opt (binaryen {BINARYEN_MAJOR}): {}",
-            util::rel(&wasm_opt)
-        ));
-        return Ok(wasm_opt);
+    let path = prefix.join("node_modules/.bin").join(bin);
+    if usable(&path) {
+        note(&format!("{name}: {}", util::rel(&path)));
+        return Ok(path);
     }
     note(&format!(
-        "wasm-opt from binaryen {BINARYEN_MAJOR} is missing: installing {BINARYEN_NPM} into {}",
+        "{name} is missing: installing {package} into {}",
         util::rel(&prefix)
     ));
-    ensure_node("to install wasm-opt (npm package binaryen)")?;
+    ensure_node(&format!("to install {name} (npm package {package})"))?;
     std::fs::create_dir_all(&prefix)
         .map_err(|e| format!("could not create {}: {e}", prefix.display()))?;
     run(Command::new("npm")
         .current_dir(util::root())
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
         .arg(&prefix)
-        .arg(BINARYEN_NPM))
-    .map_err(|e| format!("{e}\ncould not install wasm-opt (npm package {BINARYEN_NPM})"))?;
-    if wasm_opt_is_132(&wasm_opt) {
-        Ok(wasm_opt)
+        .arg(package))
+    .map_err(|e| format!("{e}\ncould not install {name} (npm package {package})"))?;
+    if usable(&path) {
+        Ok(path)
     } else {
         Err(format!(
-            "wasm-opt from {BINARYEN_NPM} is not usable at {} after installing it",
-            wasm_opt.display()
+            "{name} from {package} is not usable at {} after installing it",
+            path.display()
         ))
     }
 }
