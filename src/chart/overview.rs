@@ -9,7 +9,7 @@
 
 use super::frame::{Frame, PAD};
 use super::measure::Measure;
-use super::scene::{Chrome, Datum, Mark, Scene, Target};
+use super::scene::{Chrome, Mark, Scene, Target};
 use super::{source_line, View, ViewError, ViewKind};
 use crate::model::Dataset;
 
@@ -45,7 +45,7 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
     let keys: Vec<&str> = available
         .iter()
         .flat_map(|(_, probe)| probe.targets.iter())
-        .flat_map(|t| datum_sources(dataset, t.datum))
+        .flat_map(|t| t.datum.sources(dataset))
         .collect();
     let mut sources = source_line(dataset, view, keys.into_iter());
     let mut last = None;
@@ -56,10 +56,7 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
         // panels pad themselves: their cells reach the canvas edges and meet each other
         let area = (0.0, top - PAD / 2.0, view.width, bottom - top + PAD * 1.5);
         let board = place(dataset, view, measure, &available, area);
-        let keys = board
-            .targets
-            .iter()
-            .flat_map(|t| datum_sources(dataset, t.datum));
+        let keys = board.targets.iter().flat_map(|t| t.datum.sources(dataset));
         let drawn = source_line(dataset, view, keys);
         let settled = drawn == sources;
         sources = drawn;
@@ -110,47 +107,6 @@ fn panel_view(view: &View, kind: ViewKind, (width, height): (f64, f64)) -> View 
     v.theme = view.theme.clone();
     v.decorate = false;
     v
-}
-
-/// The source keys behind a datum drawn: the figure's, the assessment's, the report's.
-fn datum_sources(dataset: &Dataset, datum: Datum) -> Vec<&str> {
-    let mut keys: Vec<Option<&str>> = Vec::new();
-    match datum {
-        Datum::Figure { indicator, point } => {
-            let p = dataset
-                .indicators
-                .get(indicator)
-                .and_then(|i| i.points.get(point));
-            keys.push(p.and_then(|p| p.source.as_deref()));
-        }
-        Datum::Rated { rating, point } => {
-            let p = dataset
-                .ratings
-                .get(rating)
-                .and_then(|r| r.points.get(point));
-            keys.push(p.and_then(|p| p.source.as_deref()));
-        }
-        Datum::Recommendation { list, item } => {
-            if let Some(l) = dataset.recommendations.get(list) {
-                keys.push(Some(l.report.as_str()));
-                if let Some(r) = l.items.get(item) {
-                    keys.push(Some(r.source.as_str()));
-                    keys.push(r.status.source.as_deref());
-                }
-            }
-        }
-        Datum::Commitment { index } => {
-            if let Some(c) = dataset.commitments.get(index) {
-                keys.push(c.source.as_deref());
-                keys.push(c.status.source.as_deref());
-                keys.push(c.progress_source.as_deref());
-            }
-        }
-        Datum::Milestone { index } => {
-            keys.push(dataset.milestones.get(index).map(|m| m.source.as_str()));
-        }
-    }
-    keys.into_iter().flatten().collect()
 }
 
 /// The source line at the bottom, like [`Frame::footer`] but with room for more lines;

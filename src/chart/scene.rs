@@ -177,6 +177,56 @@ pub enum Datum {
     Milestone { index: usize },
 }
 
+impl Datum {
+    /// The source keys behind one datum: the figure's or the level's; for a recommendation its
+    /// report, its text, its assessment and the count of the list; for a commitment its text, its
+    /// status, its progress and its axis.
+    pub fn sources(self, dataset: &crate::model::Dataset) -> Vec<&str> {
+        let datum = self;
+        let mut keys: Vec<Option<&str>> = Vec::new();
+        match datum {
+            Datum::Figure { indicator, point } => {
+                let p = dataset
+                    .indicators
+                    .get(indicator)
+                    .and_then(|i| i.points.get(point));
+                keys.push(p.and_then(|p| p.source.as_deref()));
+            }
+            Datum::Rated { rating, point } => {
+                let p = dataset
+                    .ratings
+                    .get(rating)
+                    .and_then(|r| r.points.get(point));
+                keys.push(p.and_then(|p| p.source.as_deref()));
+            }
+            Datum::Recommendation { list, item } => {
+                if let Some(l) = dataset.recommendations.get(list) {
+                    keys.push(Some(&l.report));
+                    if let Some(r) = l.items.get(item) {
+                        keys.push(Some(&r.source));
+                        keys.push(r.status.source.as_deref());
+                    }
+                    keys.push(l.declared_count_source.as_deref());
+                }
+            }
+            Datum::Commitment { index } => {
+                if let Some(c) = dataset.commitments.get(index) {
+                    keys.push(c.source.as_deref());
+                    keys.push(c.status.source.as_deref());
+                    keys.push(c.progress_source.as_deref());
+                    let axis = c.axis.as_deref();
+                    let axis = dataset.axes.iter().find(|a| Some(a.id.as_str()) == axis);
+                    keys.push(axis.map(|a| a.source.as_str()));
+                }
+            }
+            Datum::Milestone { index } => {
+                keys.push(dataset.milestones.get(index).map(|m| m.source.as_str()));
+            }
+        }
+        keys.into_iter().flatten().collect()
+    }
+}
+
 /// A datum as drawn: the centre of its mark and the size of the box that answers the pointer
 /// (zero for a point, which answers by distance), for hover and keyboard focus.
 #[derive(Debug, Clone, PartialEq)]

@@ -88,7 +88,7 @@ pub fn sources(dataset: &Dataset, view: &View, scene: &Scene) -> Sources {
     let ui = view.ui_lang();
     let mut keys: Vec<&str> = Vec::new();
     for target in &scene.targets {
-        for key in datum_sources(dataset, target.datum) {
+        for key in target.datum.sources(dataset) {
             if !keys.contains(&key) {
                 keys.push(key);
             }
@@ -104,53 +104,6 @@ pub fn sources(dataset: &Dataset, view: &View, scene: &Scene) -> Sources {
         conflicts: conflicts(dataset, scene, &keys, lang),
         dataset: dataset_line(dataset, lang, ui),
     }
-}
-
-/// The source keys behind one datum: the figure's or the level's; for a recommendation its
-/// report, its text, its assessment and the count of the list; for a commitment its text, its
-/// status, its progress and its axis.
-fn datum_sources(dataset: &Dataset, datum: Datum) -> Vec<&str> {
-    let mut keys: Vec<Option<&str>> = Vec::new();
-    match datum {
-        Datum::Figure { indicator, point } => {
-            let p = dataset
-                .indicators
-                .get(indicator)
-                .and_then(|i| i.points.get(point));
-            keys.push(p.and_then(|p| p.source.as_deref()));
-        }
-        Datum::Rated { rating, point } => {
-            let p = dataset
-                .ratings
-                .get(rating)
-                .and_then(|r| r.points.get(point));
-            keys.push(p.and_then(|p| p.source.as_deref()));
-        }
-        Datum::Recommendation { list, item } => {
-            if let Some(l) = dataset.recommendations.get(list) {
-                keys.push(Some(&l.report));
-                if let Some(r) = l.items.get(item) {
-                    keys.push(Some(&r.source));
-                    keys.push(r.status.source.as_deref());
-                }
-                keys.push(l.declared_count_source.as_deref());
-            }
-        }
-        Datum::Commitment { index } => {
-            if let Some(c) = dataset.commitments.get(index) {
-                keys.push(c.source.as_deref());
-                keys.push(c.status.source.as_deref());
-                keys.push(c.progress_source.as_deref());
-                let axis = c.axis.as_deref();
-                let axis = dataset.axes.iter().find(|a| Some(a.id.as_str()) == axis);
-                keys.push(axis.map(|a| a.source.as_str()));
-            }
-        }
-        Datum::Milestone { index } => {
-            keys.push(dataset.milestones.get(index).map(|m| m.source.as_str()));
-        }
-    }
-    keys.into_iter().flatten().collect()
 }
 
 /// One source as the panel cites it; `None` for a key the dataset does not have (validation
