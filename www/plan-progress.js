@@ -12,6 +12,9 @@ import init, { Chart, uiText } from './pkg/plan_progress.js';
 const TAG = 'plan-progress';
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** Reading a dataset slower than this (ms) gets its first drawing in a task of its own. */
+const SLOW_READ_MS = 30;
+
 /** Each language named in itself, for the language switch. */
 const NATIVE_NAMES = { fr: 'Français', ar: 'العربية', en: 'English' };
 
@@ -486,10 +489,13 @@ class PlanProgressElement extends HTMLElement {
       if (id !== this.#loadId) return; // a newer load or a removal superseded this one
       this.#chart?.free();
       this.#chart = null;
+      const started = performance.now();
       this.#chart = new Chart(text, this.#lang());
-      // drawn in the next frame, a task of its own: reading a large file and laying it out in
-      // one task would hold the page for their sum
-      this.#schedule();
+      // a file that took long to read is drawn in the next frame, a task of its own: reading
+      // and laying out a large file in one task would hold the page for their sum; a usual one
+      // is drawn at once, without waiting a frame
+      if (performance.now() - started > SLOW_READ_MS) this.#schedule();
+      else this.#draw();
     } catch (error) {
       if (id === this.#loadId) this.#fail(error);
     }
