@@ -8,6 +8,8 @@
 // The widgets get the ids w0, w1, …
 'use strict';
 
+import { buildWidgets } from './build-widgets.js';
+
 const ATTRIBUTES = ['src', 'view', 'series', 'from', 'to', 'theme', 'height', 'timeout'];
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang');
@@ -17,15 +19,4 @@ if (lang) {
 }
 
 const box = document.getElementById('box');
-const specs = params.getAll('w').map((w) => new URLSearchParams(w));
-if (specs.length === 0) specs.push(params);
-specs.forEach((spec, i) => {
-  const chart = document.createElement('plan-progress');
-  chart.id = `w${i}`;
-  for (const name of ATTRIBUTES) {
-    const value = spec.get(name);
-    if (value) chart.setAttribute(name, value);
-  }
-  if (!spec.has('src')) chart.setAttribute('src', '/data/morocco.json');
-  box.append(chart);
-});
+buildWidgets(params, box, ATTRIBUTES);
