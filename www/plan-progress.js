@@ -199,6 +199,18 @@ sheet.replaceSync(`
 `);
 
 /** Creates an element with a class and optional text (never innerHTML: data is text). */
+/**
+ * Records a step of the widget's work as a User Timing measure (`plan-progress:read`, `:layout`,
+ * `:draw`), so that a host sees in its browser's performance tools what the widget costs.
+ */
+function measure(step, start) {
+  try {
+    performance.measure(`plan-progress:${step}`, { start, end: performance.now() });
+  } catch {
+    // a browser without User Timing level 3: nothing to record
+  }
+}
+
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -250,6 +262,7 @@ class PlanProgressElement extends HTMLElement {
   #pinned = false;
   #width = 0;
   #raf = 0;
+  #drawTimer = 0;
   #loadId = 0;
   #abort = null;
   #resize = null;
@@ -360,6 +373,7 @@ class PlanProgressElement extends HTMLElement {
     this.#resize?.disconnect();
     this.#resize = null;
     cancelAnimationFrame(this.#raf);
+    clearTimeout(this.#drawTimer);
     this.#chart?.free();
     this.#chart = null;
     this.#loadId++;
@@ -491,10 +505,12 @@ class PlanProgressElement extends HTMLElement {
       this.#chart = null;
       const started = performance.now();
       this.#chart = new Chart(text, this.#lang());
-      // a file that took long to read is drawn in the next frame, a task of its own: reading
-      // and laying out a large file in one task would hold the page for their sum; a usual one
+      measure('read', started);
+      // a file that took long to read is laid out in the next frame and drawn in the task
+      // after: reading, measuring the text of a large file and painting it in one task would
+      // hold the page for their sum (over 400 ms for the largest file accepted); a usual one
       // is drawn at once, without waiting a frame
-      if (performance.now() - started > SLOW_READ_MS) this.#schedule();
+      if (performance.now() - started > SLOW_READ_MS) this.#schedule({ layoutFirst: true });
       else this.#draw();
     } catch (error) {
       if (id === this.#loadId) this.#fail(error);
@@ -545,9 +561,16 @@ class PlanProgressElement extends HTMLElement {
     this.#message.hidden = false;
   }
 
-  #schedule() {
+  /** Draws in the next frame; with `layoutFirst`, lays out in the next frame and draws in the
+   * task after it, so that neither holds the page for long. */
+  #schedule({ layoutFirst = false } = {}) {
     cancelAnimationFrame(this.#raf);
-    this.#raf = requestAnimationFrame(() => this.#draw());
+    clearTimeout(this.#drawTimer);
+    this.#raf = requestAnimationFrame(() => {
+      if (!layoutFirst) return this.#draw();
+      this.#layout();
+      this.#drawTimer = setTimeout(() => this.#draw(), 0);
+    });
   }
 
   #colors() {
@@ -589,22 +612,46 @@ class PlanProgressElement extends HTMLElement {
     return theme === 'dark' ? 'dark' : 'light';
   }
 
-  #draw() {
-    if (!this.#chart) return;
+  /** What Rust draws: the view, its data, language, theme and size in CSS pixels. */
+  #viewOptions() {
     const { width, height } = this.#size();
-    this.#width = Math.round(this.clientWidth);
     const year = (name) => {
       const value = parseInt(this.getAttribute(name) ?? '', 10);
       return Number.isFinite(value) ? value : null;
     };
-    const theme = this.#theme();
-    const options = {
+    return {
       view: this.#viewName(), series: this.getAttribute('series') || '', hidden: [...this.#hidden].join(','),
-      from: year('from'), to: year('to'), lang: this.#lang(), theme, colors: this.#colors(),
+      from: year('from'), to: year('to'), lang: this.#lang(), theme: this.#theme(), colors: this.#colors(),
       digits: this.getAttribute('digits') || '', xDirection: this.getAttribute('x-direction') || '',
       // the padding of the frame is outside the canvas
       width: width - 24, height,
     };
+  }
+
+  /** Lays the view out ahead of #draw (Rust keeps the layout for the same options); a problem
+   * is left for #draw to report. */
+  #layout() {
+    const started = performance.now();
+    try {
+      this.#chart?.contentHeight(this.#canvas, JSON.stringify(this.#viewOptions()));
+    } catch {
+      // #draw reports it
+    }
+    measure('layout', started);
+  }
+
+  #draw() {
+    if (!this.#chart) return;
+    const started = performance.now();
+    this.#paint();
+    measure('draw', started);
+  }
+
+  /** Draws the chart and its HTML parts (title, legend, source, summary, menu). */
+  #paint() {
+    this.#width = Math.round(this.clientWidth);
+    const options = this.#viewOptions();
+    const theme = options.theme;
     let chrome;
     try {
       if (!this.hasAttribute('height')) {

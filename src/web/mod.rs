@@ -32,6 +32,22 @@ pub struct Chart {
     drawn: Option<(View, Scene)>,
     /// Text widths measured so far, kept across drawings (see `chart::Cached`).
     widths: chart::Widths,
+    /// The last layout `contentHeight` made, so that the drawing with the same options does
+    /// not lay the view out again (see [`Layout`]).
+    laid_out: Option<Layout>,
+}
+
+/// A view laid out ahead of its drawing. The page lays out a large dataset's first view in one
+/// task and draws it in the next: measuring its text (a `measureText` call per new word, and
+/// Arabic words are slow to shape) and painting it in one task held the page for over 200 ms.
+struct Layout {
+    /// The options JSON it was made for: a drawing with other options lays out anew.
+    options: String,
+    /// What `contentHeight` answered.
+    height: f64,
+    /// The scene of a view that fills any height, ready to paint; boards and lists are laid
+    /// out again at the height found (with every width already measured).
+    scene: Option<Scene>,
 }
 
 #[wasm_bindgen]
@@ -46,6 +62,7 @@ impl Chart {
                 dataset,
                 drawn: None,
                 widths: chart::Widths::default(),
+                laid_out: None,
             }),
             Err(LoadError::Syntax(e)) => Err(JsError::new(&i18n::tf(
                 ui,
@@ -77,13 +94,24 @@ impl Chart {
         dpr: f64,
     ) -> Result<String, JsError> {
         let view = self.view_from(options)?;
-        let context = context_2d(canvas)?;
-        let scene = chart::build(
-            &self.dataset,
-            &view,
-            &chart::Cached::new(CanvasMeasure(&context), &self.widths),
-        )
-        .map_err(|e| JsError::new(&i18n::tf(view.ui_lang(), Msg::ErrorView, &[&e.to_string()])))?;
+        let scene = match self.laid_out.take() {
+            Some(Layout {
+                options: laid_out,
+                scene: Some(scene),
+                ..
+            }) if laid_out == options => scene,
+            _ => {
+                let context = context_2d(canvas)?;
+                chart::build(
+                    &self.dataset,
+                    &view,
+                    &chart::Cached::new(CanvasMeasure(&context), &self.widths),
+                )
+                .map_err(|e| {
+                    JsError::new(&i18n::tf(view.ui_lang(), Msg::ErrorView, &[&e.to_string()]))
+                })?
+            }
+        };
         paint_on(canvas, &scene, dpr)?;
         let answer = chrome_json(&scene, &view);
         self.drawn = Some((view, scene));
@@ -92,28 +120,45 @@ impl Chart {
 
     /// The height in CSS pixels that `options`' view needs at its width when its content flows
     /// downwards (status boards, progress lists): the page then sizes the chart to its content
-    /// instead of cutting it or leaving a blank. Views that fill any height answer 0.
+    /// instead of cutting it or leaving a blank. Views that fill any height answer 0. Either
+    /// way the view is laid out and kept for the drawing with the same options (see
+    /// [`Layout`]), so the page can lay out in one task and draw in the next.
     #[wasm_bindgen(js_name = contentHeight)]
     pub fn content_height(
-        &self,
+        &mut self,
         canvas: &HtmlCanvasElement,
         options: &str,
     ) -> Result<f64, JsError> {
-        let mut view = self.view_from(options)?;
-        if !matches!(view.kind, ViewKind::Status | ViewKind::Progress) {
-            return Ok(0.0);
+        if let Some(layout) = self.laid_out.as_ref().filter(|l| l.options == options) {
+            return Ok(layout.height);
         }
-        // at most a couple of screens: past that the board says "+N" and the table has every
-        // row (a 4,000 px board of 500 cards took a third of a second to lay out)
-        view.height = MAX_CONTENT_HEIGHT;
+        let mut view = self.view_from(options)?;
         let context = context_2d(canvas)?;
-        let scene = chart::build(
-            &self.dataset,
-            &view,
-            &chart::Cached::new(CanvasMeasure(&context), &self.widths),
-        )
-        .map_err(|e| JsError::new(&e.to_string()))?;
-        Ok((scene.content_bottom() + 16.0).ceil())
+        let measure = chart::Cached::new(CanvasMeasure(&context), &self.widths);
+        let layout = if matches!(view.kind, ViewKind::Status | ViewKind::Progress) {
+            // at most a couple of screens: past that the board says "+N" and the table has
+            // every row (a 4,000 px board of 500 cards took a third of a second to lay out)
+            view.height = MAX_CONTENT_HEIGHT;
+            let scene = chart::build(&self.dataset, &view, &measure)
+                .map_err(|e| JsError::new(&e.to_string()))?;
+            let height = (scene.content_bottom() + 16.0).ceil();
+            Layout {
+                options: options.to_string(),
+                height,
+                scene: None,
+            }
+        } else {
+            // a view that cannot be built says why when it is drawn
+            let scene = chart::build(&self.dataset, &view, &measure).ok();
+            Layout {
+                options: options.to_string(),
+                height: 0.0,
+                scene,
+            }
+        };
+        let height = layout.height;
+        self.laid_out = Some(layout);
+        Ok(height)
     }
 
     /// The summary of the last view drawn, in its language: the chart's accessible description.

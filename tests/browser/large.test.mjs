@@ -1,0 +1,142 @@
+// A large dataset does not hold the page in one long task. The widget reads a dataset, lays its
+// view out (measuring every label it draws) and paints it; for a dataset that takes over 30 ms to
+// read (SLOW_READ_MS in www/plan-progress.js) these are three tasks: the read, the layout in the
+// next frame and the drawing in the task after. Together they took over 400 ms for the largest
+// file the format accepts, past the 200 ms a page may freeze (issue #8); `cargo xtask bench
+// --freeze-only` prints the longest tasks, this file checks the split itself.
+//
+// The widget records each step as a User Timing measure (plan-progress:read, :layout, :draw);
+// the page observes them and the long tasks (over 50 ms) from its first script on. Steps are in
+// different tasks when no long task spans two of them.
+//
+// The large dataset is the Morocco dataset grown to 0.87 MB (the limit is 1 MiB): 150
+// commitments, 450 milestones, 400 recommendations in one list, the same texts repeated under new
+// ids, served at /large.json by a route.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { assertChartsNotBlank, assertNoErrors, fixtureUrl, launch, openPage, waitForState } from './browser.mjs';
+
+const MOROCCO = await readFile(new URL('../../data/morocco.json', import.meta.url), 'utf8');
+const SLOW_READ_MS = 30;
+const W = '#w0';
+
+/** The Morocco dataset with many more commitments, milestones and recommendations (valid: new
+ * ids, ranks and declared count that agree, milestones in date order). */
+function largeDataset() {
+  const d = JSON.parse(MOROCCO);
+  const grow = (items, n, edit) => Array.from({ length: n }, (_, i) => edit(structuredClone(items[i % items.length]), i));
+  d.commitments = grow(d.commitments, 150, (c, i) => ({ ...c, id: `${c.id}-${i}` }));
+  d.milestones = grow(d.milestones, 450, (m, i) => ({ ...m, id: `${m.id}-${i}` }));
+  d.milestones.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const list = d.recommendations[0];
+  list.items = grow(list.items, 400, (r, i) => ({ ...r, id: `rec-${i + 1}`, rank: i + 1 }));
+  list.declared_count = list.items.length;
+  return JSON.stringify(d);
+}
+
+const LARGE = largeDataset();
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens one widget on `src` with `view`, watching User Timing measures and long tasks. */
+async function open(view, src) {
+  const { page, context, errors } = await openPage(browser, fixtureUrl('widget.html', { widgets: [{ view, src }] }), {
+    width: 1200,
+    height: 900,
+    setup: async (p) => {
+      await p.addInitScript(() => {
+        window.__entries = [];
+        const keep = (list) => {
+          for (const e of list.getEntries()) {
+            window.__entries.push({ type: e.entryType, name: e.name, start: e.startTime, end: e.startTime + e.duration });
+          }
+        };
+        new PerformanceObserver(keep).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver(keep).observe({ type: 'measure', buffered: true });
+      });
+      await p.route('**/large.json', (route) => route.fulfill({ body: LARGE, contentType: 'application/json' }));
+    },
+  });
+  await waitForState(page, W, 'ready', { timeout: 60_000 });
+  // the observers are called after the task that made the entries
+  await page.waitForTimeout(300);
+  const entries = await page.evaluate(() => window.__entries);
+  return { page, context, errors, entries };
+}
+
+/** The widget's steps by name (read, layout, draw) and the long tasks. */
+function steps(entries) {
+  const of = (name) => entries.filter((e) => e.type === 'measure' && e.name === `plan-progress:${name}`);
+  return { read: of('read'), layout: of('layout'), draw: of('draw'), long: entries.filter((e) => e.type === 'longtask') };
+}
+
+/** True when one long task spans both steps (they ran in the same task). */
+function sameTask(long, a, b) {
+  return long.some((t) => t.start <= Math.min(a.start, b.start) + 1 && t.end >= Math.max(a.end, b.end) - 1);
+}
+
+/**
+ * Checks the rule: a read over SLOW_READ_MS is followed by a layout and a drawing, each in a
+ * task of its own; a quicker one by the drawing at once, in the same task. Returns which.
+ */
+function assertStepsFollowTheRead(entries, what) {
+  const { read, layout, draw, long } = steps(entries);
+  assert.equal(read.length, 1, `one read: ${JSON.stringify(entries)}`);
+  assert.equal(draw.length, 1, `one drawing: ${JSON.stringify(entries)}`);
+  const took = read[0].end - read[0].start;
+  if (took <= SLOW_READ_MS) {
+    assert.equal(layout.length, 0, `${what} read in ${took.toFixed(1)} ms: no layout step of its own`);
+    // nothing ran in between
+    const gap = draw[0].start - read[0].end;
+    assert.ok(gap < 5, `${what}: the drawing started ${gap.toFixed(1)} ms after the read`);
+    return 'at once';
+  }
+  assert.equal(layout.length, 1, `${what} read in ${took.toFixed(1)} ms, so laid out ahead: ${JSON.stringify(entries)}`);
+  assert.ok(layout[0].start >= read[0].end && draw[0].start >= layout[0].end, 'read, then layout, then drawing');
+  assert.ok(!sameTask(long, read[0], layout[0]), `the read and the layout shared a task: ${JSON.stringify(long)}`);
+  assert.ok(!sameTask(long, layout[0], draw[0]), `the layout and the drawing shared a task: ${JSON.stringify(long)}`);
+  return 'split';
+}
+
+for (const view of ['overview', 'status', 'timeline']) {
+  test(`a large dataset's ${view} is read, laid out and drawn in three tasks`, { timeout: 120_000 }, async () => {
+    const { page, context, errors, entries } = await open(view, '/large.json');
+    if (assertStepsFollowTheRead(entries, `the large dataset's ${view}`) === 'at once') {
+      console.log(`!!! ${view}: this machine read the 0.87 MB dataset within ${SLOW_READ_MS} ms and drew it at once: the split is not exercised here`);
+    }
+    await assertChartsNotBlank(page);
+    assertNoErrors(errors);
+    await context.close();
+  });
+}
+
+test('the Morocco dataset follows the same rule (usually read quickly and drawn at once)', { timeout: 60_000 }, async () => {
+  const { context, errors, entries } = await open('series', '/data/morocco.json');
+  const how = assertStepsFollowTheRead(entries, 'the Morocco dataset');
+  console.log(`# the Morocco dataset was drawn ${how === 'split' ? 'after a layout of its own (a slow read)' : 'at once'}`);
+  assertNoErrors(errors);
+  await context.close();
+});
+
+test("a large dataset's board still takes the height of its content, and its table lists every item", { timeout: 120_000 }, async () => {
+  const { page, context, errors } = await open('status', '/large.json');
+  const state = await page.$eval(W, (el) => ({
+    canvas: el.shadowRoot.querySelector('canvas').getBoundingClientRect().height,
+    points: el.points,
+  }));
+  assert.ok(state.canvas > 1000, `a board of 150 commitments grows tall: ${state.canvas}px`);
+  assert.ok(state.points > 0 && state.points <= 150, `cards: ${state.points}`);
+  await page.$eval(W, (el) => el.shadowRoot.querySelector('.toggle').click());
+  const rows = await page.$eval(W, (el) => el.shadowRoot.querySelectorAll('.table tbody tr').length);
+  assert.equal(rows, 150, 'every commitment is a row of the table');
+  assertNoErrors(errors);
+  await context.close();
+});
