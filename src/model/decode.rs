@@ -156,6 +156,16 @@ pub fn load(text: &str) -> Result<Dataset, LoadError> {
     }
 }
 
+/// The path of an array's item, `list[i]` (concatenated, see [`Obj::path`]).
+fn item_path(list: &str, i: usize) -> String {
+    let mut path = String::with_capacity(list.len() + 8);
+    path.push_str(list);
+    path.push('[');
+    path.push_str(&i.to_string());
+    path.push(']');
+    path
+}
+
 /// The members of one JSON object, with the object's path.
 struct Obj<'a> {
     path: String,
@@ -167,12 +177,17 @@ impl<'a> Obj<'a> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// The path of a member. Every member read gets one (a problem must say where it is), so
+    /// it is concatenated rather than formatted: `format!` took a sixth of a large file's load.
     fn path(&self, key: &str) -> String {
         if self.path == "$" {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
+            return key.to_string();
         }
+        let mut path = String::with_capacity(self.path.len() + 1 + key.len());
+        path.push_str(&self.path);
+        path.push('.');
+        path.push_str(key);
+        path
     }
 }
 
@@ -307,7 +322,7 @@ impl Decoder {
             .iter()
             .take(max)
             .enumerate()
-            .filter_map(|(i, item)| read(self, item, &format!("{path}[{i}]")))
+            .filter_map(|(i, item)| read(self, item, &item_path(&path, i)))
             .collect()
     }
 
