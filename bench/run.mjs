@@ -4,16 +4,18 @@
 //   BASE_URL     the server (dist/ at /, bench/pages/ at /bench/, the libraries at /vendor/,
 //                BENCH_OUT/data at /bench-data/)
 //   BENCH_SITE   the dist/ snapshot being served (sizes are measured on it)
-//   BENCH_OUT    where results.json and results.md go (target/bench)
+//   BENCH_OUT    where results.json and results.md go (target/bench); its data/ holds
+//                largest.json, the largest dataset the format accepts (written by xtask)
 //   CHROMIUM     the browser (default /usr/bin/chromium)
 //   BENCH_QUICK  "1": fewer runs and moves
+//   BENCH_FREEZE_ONLY  "1": only the freezes (section 6), not the comparison
 //
 // Timings are medians over runs that alternate between the libraries (the order rotates every
 // run), each run in a fresh browser context (empty cache). They are printed, never asserted:
 // this machine is shared and noisy.
 
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +27,7 @@ const BASE = required('BASE_URL').replace(/\/+$/, '');
 const SITE = required('BENCH_SITE');
 const OUT = required('BENCH_OUT');
 const QUICK = process.env.BENCH_QUICK === '1';
+const FREEZE_ONLY = process.env.BENCH_FREEZE_ONLY === '1';
 
 const LIBS = ['plan-progress', 'chartjs', 'uplot'];
 const OTHERS = ['chartjs', 'uplot'];
@@ -148,11 +151,13 @@ async function launch() {
  * A fresh context (empty cache) and page at `url`; the page's uncaught errors are collected.
  * The page first loads an empty page of the same site, so that the renderer process is started
  * before the measured navigation (its start-up, 100-800 ms here, is not the libraries' doing).
+ * `init`, if given, runs in the measured page before any of its scripts (page.addInitScript).
  */
-async function openPage(browser, url, dpr) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: dpr });
+async function openPage(browser, url, dpr, { viewport = { width: 1000, height: 700 }, init } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: dpr });
   const page = await context.newPage();
   await page.goto(`${BASE}/bench/blank.html`, { waitUntil: 'load' });
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.stack || err.message));
   page.on('console', (msg) => {
@@ -401,6 +406,129 @@ async function measureMemory(browser, wasmName) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6. Freezes: the longest main-thread task while a widget loads and draws its first chart, the
+// demo's dataset and the largest one the format accepts, every view, both scripts' languages.
+// plan-progress only: the issue's goal is its own, "no input freezes the tab for more than
+// 200 ms" (FREEZE_GOAL).
+//
+// A benchmark, not a test: these are timings on a shared, noisy 2-core machine, and the project's
+// rule is "tests assert behaviour, benchmarks print milliseconds". tests/robustness.rs asserts
+// what can be counted instead (the text measured and the marks built for the same dataset).
+
+const FREEZE_GOAL = 200;
+const FREEZE_RUNS = QUICK ? 2 : 5;
+const FREEZE_VIEWS = ['series', 'rating', 'status', 'progress', 'timeline', 'overview'];
+const FREEZE_LANGS = ['ar', 'en'];
+const FREEZE_DATASETS = [
+  { id: 'morocco', name: 'data/morocco.json', src: '/data/morocco.json', file: path.join(SITE, 'data/morocco.json') },
+  { id: 'largest', name: 'largest accepted', src: '/bench-data/largest.json', file: path.join(OUT, 'data/largest.json') },
+];
+const FREEZE_VIEWPORT = { width: 1200, height: 900 };
+/** How long after the first chart tasks still count: the layout and paint it queued. */
+const SETTLE_MS = 500;
+/** The Long Tasks API reports only tasks longer than this. */
+const LONG_TASK_MS = 50;
+
+/** Runs in the page before its own scripts: records the main thread's long tasks from the start
+ * of the navigation (buffered: those before the observer too), and exposes the longest. */
+function recordLongTasks() {
+  const durations = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) durations.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: true });
+  window.__longestTask = () => {
+    for (const entry of observer.takeRecords()) durations.push(entry.duration);
+    return Math.max(0, ...durations);
+  };
+}
+
+/** A fresh context: the longest task from the navigation until the widget's data-state is
+ * "ready" or "error", plus SETTLE_MS. 0: no task over LONG_TASK_MS. */
+async function freezeOnce(browser, dataset, view, lang) {
+  const query = new URLSearchParams({ src: dataset.src, view, lang });
+  const opened = await openPage(browser, `${BASE}/bench/freeze.html?${query}`, 1,
+    { viewport: FREEZE_VIEWPORT, init: recordLongTasks });
+  const { context, page, errors } = opened;
+  try {
+    const settled = await page.waitForFunction(() => {
+      const state = document.querySelector('plan-progress')?.dataset.state;
+      return (state === 'ready' || state === 'error') && state;
+    }, null, { timeout: 60_000 });
+    const state = await settled.jsonValue();
+    await page.waitForTimeout(SETTLE_MS);
+    const longest = await page.evaluate(() => window.__longestTask());
+    check(errors, `freeze ${dataset.id} ${view} ${lang}`);
+    return { longest, state };
+  } finally {
+    await context.close();
+  }
+}
+
+/** One row per dataset and view, one cell per language; runs go round all the cells in turn so
+ * that a busy moment of the machine spreads over them rather than spoiling one. */
+async function measureFreezes(browser) {
+  const datasets = [];
+  for (const { id, name, src, file } of FREEZE_DATASETS) datasets.push({ id, name, src, bytes: (await stat(file)).size });
+  const rows = datasets.flatMap((dataset) => FREEZE_VIEWS.map((view) => ({
+    dataset: dataset.id, view, cells: Object.fromEntries(FREEZE_LANGS.map((l) => [l, { samples: [], states: [] }])),
+  })));
+  for (let run = 0; run < FREEZE_RUNS; run++) {
+    for (const row of rows) {
+      const dataset = datasets.find((d) => d.id === row.dataset);
+      for (const lang of FREEZE_LANGS) {
+        const { longest, state } = await freezeOnce(browser, dataset, row.view, lang);
+        row.cells[lang].samples.push(longest);
+        row.cells[lang].states.push(state);
+      }
+    }
+    log(`freezes: run ${run + 1} of ${FREEZE_RUNS} done`);
+  }
+  for (const row of rows) {
+    for (const cell of Object.values(row.cells)) {
+      cell.median = median(cell.samples);
+      cell.max = Math.max(...cell.samples);
+    }
+    log(`${row.dataset} ${row.view}: ${FREEZE_LANGS.map((l) => `${l} ${freezeCell(row.cells[l])}`).join(', ')}`);
+  }
+  return { goal: FREEZE_GOAL, runs: FREEZE_RUNS, viewport: FREEZE_VIEWPORT, settleMs: SETTLE_MS, datasets, rows };
+}
+
+/** `median / max` in ms, "< 50" for no long task, bold when the median misses the goal. */
+function freezeCell({ median: mid, max, states }) {
+  const ms = (v) => (v < LONG_TASK_MS ? `< ${LONG_TASK_MS}` : String(Math.round(v)));
+  const text = `${ms(mid)} / ${ms(max)}`;
+  const errors = states.filter((s) => s === 'error').length;
+  return `${mid > FREEZE_GOAL ? `**${text}**` : text}${errors ? ` (error in ${errors} runs)` : ''}`;
+}
+
+function freezeMarkdown(freeze) {
+  const name = (id) => {
+    const d = freeze.datasets.find((x) => x.id === id);
+    return `${d.name} (${fmt.kb(d.bytes)})`;
+  };
+  const lines = [
+    `### Longest main-thread task while loading and drawing the first chart (ms, median of ${freeze.runs} / max)`,
+    '',
+    `| dataset | view | ${FREEZE_LANGS.join(' | ')} |`,
+    `|---|---|${FREEZE_LANGS.map(() => '---:').join('|')}|`,
+    ...freeze.rows.map((r) => `| ${name(r.dataset)} | ${r.view} | ${FREEZE_LANGS.map((l) => freezeCell(r.cells[l])).join(' | ')} |`),
+    '',
+    `- The goal is ${freeze.goal} ms (the issue: "no input freezes the tab for more than ${freeze.goal} ms"); bold: ` +
+      'a median above it.',
+    '- Measured: a `PerformanceObserver` of `longtask` entries (buffered), installed by `page.addInitScript` ' +
+      'before the navigation, from the navigation until the element\'s `data-state` is `ready` (or `error`) plus ' +
+      `${freeze.settleMs} ms; the page is bench/pages/freeze.html, \`<plan-progress src view lang>\` after ` +
+      '`<script type="module" src="/plan-progress.js">`, fresh context each run (cold cache), ' +
+      `${freeze.viewport.width}×${freeze.viewport.height} CSS px, DPR 1. "< ${LONG_TASK_MS}": no task longer than ` +
+      `${LONG_TASK_MS} ms (the Long Tasks API reports none shorter).`,
+    '- "largest accepted": the largest dataset the format accepts (40 series of 201 points, texts at their length ' +
+      'limits), written by `cargo test --test robustness -- --ignored write_largest_dataset`.',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 async function versions(browser) {
@@ -416,6 +544,16 @@ async function versions(browser) {
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     memory: os.totalmem(),
   };
+}
+
+/** The machine and the run, under each table: the timings mean little without them. */
+function machineNote(meta) {
+  return `Machine: ${meta.versions.cpus} cores (${meta.versions.cpuModel}), no GPU, headless Chromium ` +
+    `${meta.versions.chromium} (Debian, \`--disable-gpu\`), Node ${meta.versions.node}, ` +
+    `playwright-core ${meta.versions.playwright}; ${meta.date}${meta.quick ? '; `--quick`' : ''}; ` +
+    `${meta.seconds} s. Other builds shared the machine (load average ${meta.versions.loadAverageAtStart[0]} at the ` +
+    `start, ${meta.versions.loadAverageAtEnd[0]} at the end, on ${meta.versions.cpus} cores): timings are noisy, ` +
+    'read them as orders of magnitude.';
 }
 
 function markdown(results) {
@@ -450,12 +588,7 @@ function markdown(results) {
   const pp = memory.many['plan-progress'];
   const notes = [
     '',
-    `Machine: ${meta.versions.cpus} cores (${meta.versions.cpuModel}), no GPU, headless Chromium ` +
-      `${meta.versions.chromium} (Debian, \`--disable-gpu\`), Node ${meta.versions.node}, ` +
-      `playwright-core ${meta.versions.playwright}; ${meta.date}${meta.quick ? '; `--quick`' : ''}; ` +
-      `${meta.seconds} s. Other builds shared the machine (load average ${meta.versions.loadAverageAtStart[0]} at the ` +
-      `start, ${meta.versions.loadAverageAtEnd[0]} at the end, on ${meta.versions.cpus} cores): timings are noisy, ` +
-      'read them as orders of magnitude.',
+    machineNote(meta),
     '',
     '- Ratios are plan-progress / other: below 1 means plan-progress is smaller or faster.',
     `- Bytes: plan-progress.js + pkg/plan_progress.js + pkg/${results.files.wasmName}; ` +
@@ -495,32 +628,45 @@ async function writeDatasets() {
   await writeFile(path.join(dir, 'series-30.json'), JSON.stringify(planDataset(s.x, s.ys[0]), null, 1));
 }
 
-async function main() {
-  const started = Date.now();
-  await mkdir(OUT, { recursive: true });
+/** Sections 1 to 5: plan-progress side by side with Chart.js and uPlot. */
+async function compare(browser) {
   await writeDatasets();
   const files = await libraryFiles();
   log('measuring bytes');
   const bytes = await measureBytes(files);
   for (const lib of LIBS) log(`${lib}: ${fmt.kb(bytes[lib].gzip)} gzip, ${fmt.kb(bytes[lib].brotli)} brotli`);
+  log('navigation');
+  const nav = await measureNavigation(browser);
+  log('cold renders');
+  const refusal = await checkRefusal(browser, files.wasmName);
+  const render = await measureRenders(browser, files.wasmName);
+  log('hover');
+  const hover = await measureHover(browser, files.wasmName);
+  log('memory');
+  const memory = await measureMemory(browser, files.wasmName);
+  const names = { wasmName: files.wasmName, ...Object.fromEntries(LIBS.map((l) => [l, files[l].map(([n]) => n)])) };
+  return { files: names, bytes, nav, render, refusal, hover, memory };
+}
 
+/** results.md: the comparison (unless freezes only), then the freezes. */
+function report(results) {
+  const freezes = freezeMarkdown(results.freeze);
+  return FREEZE_ONLY ? `${freezes}\n${machineNote(results.meta)}\n` : `${markdown(results)}\n${freezes}`;
+}
+
+async function main() {
+  const started = Date.now();
+  await mkdir(OUT, { recursive: true });
   const browser = await launch();
   try {
-    const meta = { date: new Date().toISOString(), quick: QUICK, runs: RUNS, moves: MOVES, versions: await versions(browser) };
-    log(`Chromium ${meta.versions.chromium}, ${meta.versions.cpus} cores${QUICK ? ', --quick' : ''}`);
-    log('navigation');
-    const nav = await measureNavigation(browser);
-    log('cold renders');
-    const refusal = await checkRefusal(browser, files.wasmName);
-    const render = await measureRenders(browser, files.wasmName);
-    log('hover');
-    const hover = await measureHover(browser, files.wasmName);
-    log('memory');
-    const memory = await measureMemory(browser, files.wasmName);
+    const meta = { date: new Date().toISOString(), quick: QUICK, freezeOnly: FREEZE_ONLY, runs: RUNS, moves: MOVES, versions: await versions(browser) };
+    log(`Chromium ${meta.versions.chromium}, ${meta.versions.cpus} cores${QUICK ? ', --quick' : ''}${FREEZE_ONLY ? ', freezes only' : ''}`);
+    const results = { meta, ...(FREEZE_ONLY ? {} : await compare(browser)) };
+    log('freezes');
+    results.freeze = await measureFreezes(browser);
     meta.seconds = Math.round((Date.now() - started) / 1000);
     meta.versions.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 10) / 10);
-    const results = { meta, files: { wasmName: files.wasmName, ...Object.fromEntries(LIBS.map((l) => [l, files[l].map(([n]) => n)])) }, bytes, nav, render, refusal, hover, memory };
-    const md = markdown(results);
+    const md = report(results);
     await writeFile(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
     await writeFile(path.join(OUT, 'results.md'), md);
     console.log(`\n${md}`);

@@ -43,10 +43,11 @@ COMMANDS:
     bench     `dist`, then plan-progress side by side with Chart.js and uPlot in headless
               Chromium (bench/run.mjs; npm ci in bench/ if needed): bytes, navigation to
               the first chart, cold renders, hover latency, memory. Prints a Markdown table
-              and writes target/bench/results.json and results.md. About 10 minutes.
+              and writes target/bench/results.json and results.md. About 13 minutes.
               Timings only: not part of `test`.
               OPTIONS:
                 --quick          fewer runs and hover moves
+                --freeze-only    only the longest main-thread task while a widget loads
     help      Print this help (also -h, --help, or no command).
 ";
 
@@ -168,11 +169,14 @@ mod tests {
         );
         assert_eq!(
             parse(&args(&["bench"])),
-            Ok(Cmd::Bench(bench::Options { quick: false }))
+            Ok(Cmd::Bench(bench::Options::default()))
         );
         assert_eq!(
             parse(&args(&["bench", "--quick"])),
-            Ok(Cmd::Bench(bench::Options { quick: true }))
+            Ok(Cmd::Bench(bench::Options {
+                quick: true,
+                ..Default::default()
+            }))
         );
         assert!(parse(&args(&["bench", "--slow"])).is_err());
         assert!(parse(&args(&["build"])).is_err());
