@@ -522,7 +522,7 @@ function freezeMarkdown(freeze) {
       '`<script type="module" src="/plan-progress.js">`, fresh context each run (cold cache), ' +
       `${freeze.viewport.width}×${freeze.viewport.height} CSS px, DPR 1. "< ${LONG_TASK_MS}": no task longer than ` +
       `${LONG_TASK_MS} ms (the Long Tasks API reports none shorter).`,
-    '- "largest accepted": the largest dataset the format accepts (40 series of 201 points, texts at their length ' +
+    '- "largest accepted": the largest dataset the format accepts (500 items per list, 201 points per series, texts at their length ' +
       'limits), written by `cargo test --test robustness -- --ignored write_largest_dataset`.',
   ];
   return `${lines.join('\n')}\n`;
