@@ -506,11 +506,12 @@ class PlanProgressElement extends HTMLElement {
       const started = performance.now();
       this.#chart = new Chart(text, this.#lang());
       measure('read', started);
-      // a file that took long to read is laid out in the next frame and drawn in the task
-      // after: reading, measuring the text of a large file and painting it in one task would
-      // hold the page for their sum (over 400 ms for the largest file accepted); a usual one
-      // is drawn at once, without waiting a frame
-      if (performance.now() - started > SLOW_READ_MS) this.#schedule({ layoutFirst: true });
+      // a file that took long to read, or the overview (which lays out every other view), is
+      // laid out in the next frame and drawn in the task after: reading, measuring the text
+      // and painting in one task would hold the page for their sum (over 400 ms for the
+      // largest file once accepted); a usual view is drawn at once, without waiting a frame
+      const slow = performance.now() - started > SLOW_READ_MS || this.#viewName() === 'overview';
+      if (slow) this.#schedule({ layoutFirst: true });
       else this.#draw();
     } catch (error) {
       if (id === this.#loadId) this.#fail(error);
