@@ -551,7 +551,7 @@ describe('the npm package made from dist/', () => {
     }
   });
 
-  test('npm pack --dry-run dist lists the widget, its pkg/ files and the embed, not the demo', async () => {
+  test('npm pack --dry-run dist lists the widget, its pkg/ files, the embed, a README and the licences, not the demo', async () => {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', DIST], {
       cwd: DIST, env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
     });
@@ -559,7 +559,8 @@ describe('the npm package made from dist/', () => {
     const files = report.files.map((f) => f.path).sort();
     const pkgDir = (await readdir(`${DIST}pkg`)).map((name) => `pkg/${name}`);
     assert.ok(pkgDir.some((f) => f.endsWith('.wasm')), `no wasm in dist/pkg: ${pkgDir}`);
-    for (const file of ['plan-progress.js', 'resizer.js', 'embed.html', 'embed.js', 'embed.css', 'package.json', ...pkgDir]) {
+    const docs = ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE'];
+    for (const file of ['plan-progress.js', 'resizer.js', 'embed.html', 'embed.js', 'embed.css', 'package.json', ...docs, ...pkgDir]) {
       assert.ok(files.includes(file), `${file} is not in the package: ${files.join(', ')}`);
     }
     for (const file of ['index.html', 'builder.html', 'builder.js', 'demo.css']) {

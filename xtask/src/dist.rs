@@ -154,6 +154,9 @@ fn optimise(wasm_opt: &Path, input: &Path) -> Result<PathBuf> {
     Ok(cached_out)
 }
 
+/// The licence files of the repository's root that `dist/` ships (Cargo.toml's `license`).
+const LICENCES: [&str; 2] = ["LICENSE-MIT", "LICENSE-APACHE"];
+
 /// Wipes `dist/` and fills it: `www/` (except the test fixtures), the glue and the wasm in
 /// `pkg/`, the datasets in `data/`.
 fn assemble(dist: &Path, glue: &Path, wasm: &Path) -> Result {
@@ -167,6 +170,10 @@ fn assemble(dist: &Path, glue: &Path, wasm: &Path) -> Result {
         note(&format!("www/ -> dist/ ({copied} files)"));
     } else {
         warn("www/ does not exist: dist/ has no page");
+    }
+    // the licence texts travel with the code, in the npm package too
+    for licence in LICENCES {
+        copy(&root.join(licence), &dist.join(licence))?;
     }
     if !dist.join("index.html").is_file() {
         warn("www/index.html does not exist yet: dist/ has no index page");
