@@ -7,7 +7,6 @@
 //
 // No inline styles or scripts: styles are constructed sheets and CSSOM properties, so the
 // widget runs under `style-src 'self'`; the wasm needs `script-src 'wasm-unsafe-eval'`.
-import init, { Chart, uiText } from './pkg/plan_progress.js';
 
 const TAG = 'plan-progress';
 const SVG = 'http://www.w3.org/2000/svg';
@@ -37,10 +36,25 @@ function warmIntl(lang) {
   }, 0);
 }
 
-// One wasm module for every widget on the page, compiled once while it downloads.
+/**
+ * One wasm module for every widget on the page, compiled once while it downloads. Its download
+ * starts as soon as this script runs, alongside its glue code's: a static import of the glue
+ * would fetch the two one after the other, one more round trip before the first chart on a
+ * phone. `glue` is the glue module once the wasm is ready. A failed load is tried again by the
+ * next widget or Retry.
+ */
+let glue = null;
 let wasmReady = null;
 function loadWasm() {
-  wasmReady ??= init({ module_or_path: new URL('./pkg/plan_progress_bg.wasm', import.meta.url) });
+  wasmReady ??= (async () => {
+    const wasm = fetch(new URL('./pkg/plan_progress_bg.wasm', import.meta.url));
+    const module = await import('./pkg/plan_progress.js');
+    await module.default({ module_or_path: wasm });
+    glue = module;
+  })().catch((error) => {
+    wasmReady = null;
+    throw error;
+  });
   return wasmReady;
 }
 
@@ -463,7 +477,7 @@ class PlanProgressElement extends HTMLElement {
   }
 
   #text(key, ...args) {
-    try { return uiText(this.#lang(), key, args) || key; } catch { return key; }
+    try { return glue?.uiText(this.#lang(), key, args) || key; } catch { return key; }
   }
 
   /** The view asked for; an unknown name goes to Rust, which says which views exist. */
@@ -504,7 +518,7 @@ class PlanProgressElement extends HTMLElement {
       this.#chart?.free();
       this.#chart = null;
       const started = performance.now();
-      this.#chart = new Chart(text, this.#lang());
+      this.#chart = new glue.Chart(text, this.#lang());
       measure('read', started);
       // a file that took long to read, or the overview (which lays out every other view), is
       // laid out in the next frame and drawn in the task after: reading, measuring the text
@@ -556,7 +570,7 @@ class PlanProgressElement extends HTMLElement {
     this.#table.hidden = true;
     this.#closePanel(false);
     this.#message.className = 'message loading';
-    this.#message.replaceChildren(el('span', '', wasmReady ? this.#text('loading') : '…'));
+    this.#message.replaceChildren(el('span', '', glue ? this.#text('loading') : '…'));
     this.#message.style.minHeight = `${height}px`;
     this.#message.removeAttribute('role');
     this.#message.hidden = false;
@@ -1259,9 +1273,9 @@ class PlanProgressElement extends HTMLElement {
     this.#title.textContent = '';
     this.#legend.replaceChildren();
     this.#source.textContent = '';
-    const title = el('strong', '', wasmReady ? this.#text('error') : 'This chart could not be shown.');
+    const title = el('strong', '', glue ? this.#text('error') : 'This chart could not be shown.');
     const pre = el('pre', '', detail);
-    const retry = el('button', '', wasmReady ? this.#text('retry') : 'Retry');
+    const retry = el('button', '', glue ? this.#text('retry') : 'Retry');
     retry.type = 'button';
     retry.addEventListener('click', () => this.#load(), { once: true });
     this.#message.className = 'message';
@@ -1272,4 +1286,10 @@ class PlanProgressElement extends HTMLElement {
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, PlanProgressElement);
+// The copy of this script that defines the element starts the wasm's download at once (a second
+// copy, included by another part of the page, stays idle); a failure is caught here so that it is
+// not an uncaught rejection: each widget reports it itself.
+if (!customElements.get(TAG)) {
+  loadWasm().catch(() => {});
+  customElements.define(TAG, PlanProgressElement);
+}
