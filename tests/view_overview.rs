@@ -210,9 +210,16 @@ fn a_panel_whose_view_fails_is_left_out_and_the_others_take_the_room() {
     assert!(t1 > 600.0, "the timeline runs across: {t1}");
     assert!(!scene.texts().iter().any(|t| t.contains("TIP Report tier")));
 
-    // no commitments and no milestones either: the figures alone take the whole board
+    // no commitments and no milestones either: the board shows the recommendations instead
     d.commitments.clear();
     d.milestones.clear();
+    let scene = build(&d, &view("en", 1000.0, 700.0));
+    assert_eq!(panels(&scene), [ViewKind::Series, ViewKind::Status]);
+    let texts = scene.texts().join("\n");
+    assert!(texts.contains("Recommendations"), "{texts}");
+
+    // and no recommendations: the figures alone take the whole board
+    d.recommendations.clear();
     let scene = build(&d, &view("en", 1000.0, 700.0));
     assert_eq!(panels(&scene), [ViewKind::Series]);
     let (s0, s1) = extent(&scene, ViewKind::Series);

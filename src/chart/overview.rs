@@ -95,12 +95,10 @@ fn available(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Vec<(View
 }
 
 /// The view of one panel: the overview's language, theme and years, the default data of its
-/// kind (the commitments for the status board), undecorated: the overview draws its header.
+/// kind (for the status board, the commitments, or the recommendations of a plan without
+/// commitments), undecorated: the overview draws its header.
 fn panel_view(view: &View, kind: ViewKind, (width, height): (f64, f64)) -> View {
     let mut v = View::new(kind, width, height);
-    if kind == ViewKind::Status {
-        v.series = vec!["commitments".into()];
-    }
     v.from = view.from;
     v.to = view.to;
     v.lang = view.lang.clone();

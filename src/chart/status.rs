@@ -36,11 +36,15 @@ pub enum Subject<'a> {
     Lists(Vec<(usize, &'a RecommendationList)>),
 }
 
-/// The subject of a status view: `view.series` empty or `["commitments"]` = the commitments;
-/// a recommendation list id = that list; `["recommendations"]` = every list.
+/// The subject of a status view: `["commitments"]` = the commitments; a recommendation list id
+/// = that list; `["recommendations"]` = every list. With `view.series` empty, the commitments,
+/// or every list for a plan that has recommendations and no commitments (a board of nothing
+/// would say less than the lists).
 pub fn selected<'a>(dataset: &'a Dataset, view: &View) -> Result<Subject<'a>, ViewError> {
     let lists = dataset.recommendations.iter().enumerate();
+    let only_lists = dataset.commitments.is_empty() && !dataset.recommendations.is_empty();
     let subject = match view.series.first().map(String::as_str) {
+        None if only_lists => Subject::Lists(lists.collect()),
         None | Some("commitments") => Subject::Commitments,
         Some("recommendations") => Subject::Lists(lists.collect()),
         Some(id) => {

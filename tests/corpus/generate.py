@@ -301,7 +301,7 @@ def valid_sections():
     case("valid-morocco-core", core(), *EVERY_VIEW)
     case("valid-morocco-tiny", tiny(), *EVERY_VIEW)
     for section, views in [("ratings", ("rating", "overview", "rating:last")),
-                           ("recommendations", ("status:recommendations",)),
+                           ("recommendations", ("status", "overview", "status:recommendations")),
                            ("commitments", COMMITMENTS),
                            ("milestones", ("timeline", "overview"))]:
         case(f"valid-only-{section}", only(section), *views)
