@@ -13,6 +13,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 /** Reading a dataset slower than this (ms) gets its first drawing in a task of its own. */
 const SLOW_READ_MS = 30;
+/** About this many characters of the data table are laid out per task (see #fillRows). */
+const TABLE_SLICE_CHARS = 20_000;
 
 /** Each language named in itself, for the language switch. */
 const NATIVE_NAMES = { fr: 'Français', ar: 'العربية', en: 'English' };
@@ -225,6 +227,21 @@ function measure(step, start) {
   }
 }
 
+/** One row of the data table: its header cell and its cells, with notes and sources. */
+function tableRow(row) {
+  const tr = el('tr');
+  const th = el('th', '', row.header);
+  th.scope = 'row';
+  tr.append(th);
+  for (const cell of row.cells) {
+    const td = el('td', cell.missing ? 'missing' : '', cell.text);
+    if (cell.note) td.append(el('span', 'note', cell.note));
+    if (cell.source && cell.source !== cell.text) td.append(el('span', 'cite', cell.source));
+    tr.append(td);
+  }
+  return tr;
+}
+
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -277,6 +294,7 @@ class PlanProgressElement extends HTMLElement {
   #width = 0;
   #raf = 0;
   #drawTimer = 0;
+  #tableTimer = 0;
   #loadId = 0;
   #abort = null;
   #resize = null;
@@ -388,6 +406,7 @@ class PlanProgressElement extends HTMLElement {
     this.#resize = null;
     cancelAnimationFrame(this.#raf);
     clearTimeout(this.#drawTimer);
+    clearTimeout(this.#tableTimer);
     this.#chart?.free();
     this.#chart = null;
     this.#loadId++;
@@ -718,6 +737,7 @@ class PlanProgressElement extends HTMLElement {
 
   /** A real table: caption, column and row headers with scope, units, notes and sources. */
   #renderTable() {
+    clearTimeout(this.#tableTimer);
     const data = JSON.parse(this.#chart.table() || 'null');
     if (!data) return;
     const table = el('table');
@@ -732,28 +752,38 @@ class PlanProgressElement extends HTMLElement {
       if (column.unit) th.append(el('span', 'unit', ` (${column.unit})`));
       head.append(th);
     }
-    const body = el('tbody');
-    for (const row of data.rows) {
-      const tr = el('tr');
-      const th = el('th', '', row.header);
-      th.scope = 'row';
-      tr.append(th);
-      for (const cell of row.cells) {
-        const td = el('td', cell.missing ? 'missing' : '', cell.text);
-        if (cell.note) td.append(el('span', 'note', cell.note));
-        if (cell.source && cell.source !== cell.text) td.append(el('span', 'cite', cell.source));
-        tr.append(td);
-      }
-      body.append(tr);
-    }
     const thead = el('thead');
     thead.append(head);
+    const body = el('tbody');
     table.append(thead, body);
     // a scrollable region must be reachable with the keyboard (WCAG 2.1.1)
     this.#table.tabIndex = 0;
     this.#table.setAttribute('role', 'group');
     this.#table.setAttribute('aria-label', data.caption);
     this.#table.replaceChildren(table);
+    this.#fillRows(body, data.rows, 0);
+  }
+
+  /**
+   * Appends the rows from `from` on, about TABLE_SLICE_CHARS characters of text at a time, each
+   * slice in a task of its own: the table of a large overview holds hundreds of rows and
+   * megabytes of text, and laying it out at once held the page for over half a second.
+   * The table says it is busy until its last row is in.
+   */
+  #fillRows(body, rows, from) {
+    if (!body.isConnected) return; // the table was closed or redrawn meanwhile
+    const slice = document.createDocumentFragment();
+    let chars = 0;
+    let i = from;
+    while (i < rows.length && (i === from || chars < TABLE_SLICE_CHARS)) {
+      slice.append(tableRow(rows[i]));
+      chars += JSON.stringify(rows[i]).length;
+      i++;
+    }
+    body.append(slice);
+    const more = i < rows.length;
+    this.#table.setAttribute('aria-busy', String(more));
+    if (more) this.#tableTimer = setTimeout(() => this.#fillRows(body, rows, i), 0);
   }
 
   #renderLegend(items) {
