@@ -11,7 +11,8 @@
 const TAG = 'plan-progress';
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** Reading a dataset slower than this (ms) gets its first drawing in a task of its own. */
+/** Reading a dataset slower than this (ms) gets its layout and its first drawing in tasks of
+ * their own. */
 const SLOW_READ_MS = 30;
 /** About this many characters of the data table are laid out per task (see #fillRows). */
 const TABLE_SLICE_CHARS = 20_000;
@@ -214,7 +215,6 @@ sheet.replaceSync(`
   }
 `);
 
-/** Creates an element with a class and optional text (never innerHTML: data is text). */
 /**
  * Records a step of the widget's work as a User Timing measure (`plan-progress:read`, `:layout`,
  * `:draw`), so that a host sees in its browser's performance tools what the widget costs.
@@ -242,6 +242,7 @@ function tableRow(row) {
   return tr;
 }
 
+/** Creates an element with a class and optional text (never innerHTML: data is text). */
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
