@@ -72,14 +72,7 @@ mod tests {
     #[test]
     fn the_plot_keeps_its_height_and_the_image_says_its_date() {
         let dataset = morocco();
-        for kind in [
-            ViewKind::Series,
-            ViewKind::Rating,
-            ViewKind::Status,
-            ViewKind::Progress,
-            ViewKind::Timeline,
-            ViewKind::Overview,
-        ] {
+        for kind in ViewKind::ALL {
             for lang in ["en", "fr", "ar"] {
                 let mut plain = View::new(kind, 700.0, 420.0);
                 plain.decorate = false;

@@ -45,7 +45,8 @@ impl ViewKind {
     pub const NAMES: [&'static str; 6] = [
         "series", "rating", "status", "progress", "timeline", "overview",
     ];
-    const ALL: [ViewKind; 6] = [
+    /// Every view kind, in the order of [`ViewKind::NAMES`].
+    pub const ALL: [ViewKind; 6] = [
         ViewKind::Series,
         ViewKind::Rating,
         ViewKind::Status,
