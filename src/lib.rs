@@ -12,6 +12,7 @@ pub mod describe;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod order;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod raster;
 

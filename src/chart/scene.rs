@@ -115,6 +115,19 @@ pub enum Shape {
     Diamond,
 }
 
+impl Shape {
+    /// The shape's name for the legend the widget hands to its script (the legend buttons draw
+    /// the same marker).
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Circle => "circle",
+            Shape::Square => "square",
+            Shape::Triangle => "triangle",
+            Shape::Diamond => "diamond",
+        }
+    }
+}
+
 /// One drawn thing. Coordinates are CSS pixels from the top left corner.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mark {

@@ -154,10 +154,7 @@ fn columns(dataset: &Dataset, view: &View, subject: &Subject) -> Vec<Column> {
             let several = lists.len() > 1;
             for &(list, l) in lists {
                 let year = several.then_some(l.year);
-                let mut items: Vec<_> = l.items.iter().enumerate().collect();
-                // ranked items in the report's order, unranked ones after them as listed
-                items.sort_by_key(|(i, r)| (r.rank.is_none(), r.rank, *i));
-                for (item, r) in items {
+                for (item, r) in l.ranked() {
                     let mut text = String::new();
                     if let Some(y) = year {
                         text.push_str(&format!("{} · ", i18n::format_year(y, view.ui_lang())));

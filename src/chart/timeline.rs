@@ -16,6 +16,7 @@ use super::scene::{Align, Baseline, Color, Datum, Mark, Scene, Shape, Target};
 use super::{source_line, View, ViewError};
 use crate::i18n::{self, Locale, Msg};
 use crate::model::{Dataset, Date};
+use crate::order;
 
 /// Below this width a horizontal axis leaves too little room per label: the list takes over.
 const VERTICAL_BELOW: f64 = 560.0;
@@ -371,9 +372,10 @@ impl Horizontal {
         for up in [true, false] {
             let mut lane: Vec<usize> = (0..items.len()).filter(|i| is_above(*i) == up).collect();
             // spread() packs labels left to right: on a reversed axis the latest comes first
-            lane.sort_by(|&a, &b| {
+            order::sort_by(&mut lane, |&a, &b| {
                 self.marker_x(&items[a])
                     .total_cmp(&self.marker_x(&items[b]))
+                    .is_lt()
             });
             let widths: Vec<f64> = lane.iter().map(|&i| self.blocks[i].w).collect();
             let wanted: Vec<f64> = lane
@@ -691,7 +693,7 @@ fn widest_gap(from: f64, to: f64, cuts: &[f64], clear: f64) -> (f64, f64) {
         .copied()
         .filter(|c| *c > from - clear && *c < to + clear)
         .collect();
-    edges.sort_by(f64::total_cmp);
+    order::sort_by(&mut edges, |a, b| a.total_cmp(b).is_lt());
     let mut best = (from, from);
     let mut start = from;
     for c in edges.into_iter().chain(std::iter::once(to + clear)) {

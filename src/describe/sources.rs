@@ -11,6 +11,7 @@ use crate::chart::{Datum, Scene, View};
 use crate::i18n::{self, Locale, Msg};
 use crate::json::{self, Json};
 use crate::model::Dataset;
+use crate::order;
 
 /// The sources, notes and conflicts behind a drawn view, in the view's language.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,7 +206,7 @@ fn about(uses: &[Use], ui: Locale) -> String {
     let parts: Vec<String> = subjects
         .into_iter()
         .map(|(subject, mut years)| {
-            years.sort_unstable();
+            order::sort_by(&mut years, |a, b| a < b);
             years.dedup();
             if years.is_empty() {
                 return subject.to_string();

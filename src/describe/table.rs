@@ -12,6 +12,7 @@ use crate::chart::{View, ViewKind};
 use crate::i18n::{self, format_number, Locale, Msg};
 use crate::json::{self, Json};
 use crate::model::{Dataset, Indicator, Status, StatusValue, Text};
+use crate::order;
 
 /// The table of a view.
 #[derive(Debug, Clone, PartialEq)]
@@ -267,7 +268,7 @@ impl<'a> Tables<'a> {
             .flat_map(|ind| ind.points.iter().map(|p| p.year))
             .filter(|y| summary::shows_year(view, *y))
             .collect();
-        years.sort_unstable();
+        order::sort_by(&mut years, |a, b| a < b);
         years.dedup();
         let columns = shown
             .iter()
@@ -396,15 +397,12 @@ impl<'a> Tables<'a> {
             Selection::Lists(lists) => {
                 let several = lists.len() > 1;
                 for l in lists {
-                    let mut items: Vec<_> = l.items.iter().enumerate().collect();
-                    // the board's order: ranked items first, in the report's order
-                    items.sort_by_key(|(i, r)| (r.rank.is_none(), r.rank, *i));
                     let prefix = if several {
                         format!("{} · ", l.year)
                     } else {
                         String::new()
                     };
-                    for (_, r) in items {
+                    for (_, r) in l.ranked() {
                         let rank = r.rank.map(|n| format!("{n}. ")).unwrap_or_default();
                         let mut cells = self.status_cells(&r.status, Some(&r.source));
                         if !r.complete {

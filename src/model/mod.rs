@@ -176,6 +176,20 @@ pub struct RecommendationList {
     pub items: Vec<Recommendation>,
 }
 
+impl RecommendationList {
+    /// The items in the order a board and its table show them: ranked items first, by rank (the
+    /// report's order of priority), then the unranked ones as listed; each with its index in
+    /// `items`.
+    pub fn ranked(&self) -> Vec<(usize, &Recommendation)> {
+        let mut items: Vec<_> = self.items.iter().enumerate().collect();
+        crate::order::sort_by(&mut items, |(_, a), (_, b)| match (a.rank, b.rank) {
+            (Some(a), Some(b)) => a < b,
+            (a, b) => a.is_some() && b.is_none(),
+        });
+        items
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recommendation {
     pub id: String,

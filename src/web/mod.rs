@@ -481,7 +481,7 @@ fn chrome_json(scene: &Scene, view: &View) -> Json {
                 ("id", item.id.as_str().into()),
                 ("label", item.label.as_str().into()),
                 ("color", item.color.css().into()),
-                ("shape", format!("{:?}", item.shape).to_lowercase().into()),
+                ("shape", item.shape.name().into()),
                 ("dashed", Json::Bool(item.dash.is_some())),
                 ("hidden", Json::Bool(item.hidden)),
             ])
