@@ -427,8 +427,8 @@ impl Reader<'_> {
             self.digits();
         }
         let text = &self.text[start..self.pos];
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Json::Number(n)),
+        match crate::decimal::parse(text) {
+            Some(n) if n.is_finite() => Ok(Json::Number(n)),
             _ => Err(self.error("number out of range")),
         }
     }

@@ -8,6 +8,7 @@
 //! natively.
 
 pub mod chart;
+pub mod decimal;
 pub mod describe;
 pub mod i18n;
 pub mod json;

@@ -61,7 +61,7 @@ impl Color {
         let parts: Vec<f64> = inner
             .split([',', ' ', '/'])
             .filter(|p| !p.is_empty())
-            .map(|p| p.parse::<f64>().ok())
+            .map(crate::decimal::parse)
             .collect::<Option<_>>()?;
         let channel = |v: f64| v.clamp(0.0, 255.0).round() as u8;
         match parts[..] {

@@ -348,7 +348,7 @@ impl Decoder {
     fn number(&mut self, v: &Json, path: &str) -> Option<f64> {
         match v {
             Json::Number(n) => Some(*n),
-            Json::String(s) if s.trim().parse::<f64>().is_ok() => {
+            Json::String(s) if crate::decimal::parse(s.trim()).is_some() => {
                 self.problem(
                     path,
                     format!("expected a number, found the string \"{s}\" (remove the quotes)"),

@@ -72,6 +72,31 @@ test('numbers and dates from the wasm (Intl) equal tests/formats.json (the nativ
   });
 });
 
+test('figures with more digits than the quick reader takes are read as natively (parseFloat)', async () => {
+  // src/decimal.rs reads short numbers itself and hands longer ones to the browser's parseFloat
+  // (natively to Rust's parser): both must give the nearest double, which CSV writes shortest
+  const text = (await readFile(new URL('../datasets/valid/gaps.json', import.meta.url), 'utf8'))
+    .replace('"value": 23,', '"value": 123456789012.34567,') // 17 digits: parseFloat
+    .replace('"value": 31,', '"value": 0.1000000000000000055511151231257827,') // parseFloat
+    .replace('"value": 4,', '"value": 4.0000000000000000000000001e0,') // parseFloat
+    .replace('"year": 2016, "value": null', '"year": 2016, "value": 2.5e-3, "source": "rapport-2016"'); // quick path
+  await withPage([{ view: 'rating' }], async (page) => {
+    const csv = await page.evaluate(async (text) => {
+      const wasm = await import('/pkg/plan_progress.js');
+      const chart = new wasm.Chart(text, 'en');
+      const canvas = document.createElement('canvas');
+      chart.draw(canvas, JSON.stringify({ view: 'series', series: 'victimes,condamnations', lang: 'en', width: 600, height: 300 }), 1);
+      const csv = chart.csvAll();
+      chart.free();
+      return csv;
+    }, text);
+    const rows = Object.fromEntries(csv.trim().split('\r\n').slice(1).map((r) => [r.split(',')[0], r.split(',').slice(1)]));
+    assert.deepEqual(rows['2015'], ['123456789012.34567', ''], csv);
+    assert.deepEqual(rows['2016'], ['0.0025', ''], csv);
+    assert.deepEqual(rows['2021'], ['0.1', '4'], csv);
+  });
+});
+
 test('every view renders in French, Arabic and English', async () => {
   const widgets = LANGS.flatMap((lang) => VIEWS.map((view) => ({ view, lang })));
   await withPage(widgets, async (page) => {
