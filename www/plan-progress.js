@@ -26,9 +26,9 @@ const NATIVE_NAMES = { fr: 'Français', ar: 'العربية', en: 'English' };
  * `DateTimeFormat` 5-15 ms). Made ahead rather than inside the first drawing: for each widget's
  * language in a task of its own while its data downloads, and for the page's language when the
  * page is first idle after this script ran (for data already there: inline, or a widget added
- * later). Not in a plain task at once: that would hold up the page's next scripts (up to 17 %
- * later first charts in `cargo xtask bench`'s navigation). The locales are those the Rust side
- * formats with (src/i18n/format.rs).
+ * later). Not in a plain task at once: it would then run before the page's next scripts and
+ * hold up the widgets they make (one bench run had first charts 10-20 % later that way). The
+ * locales are those the Rust side formats with (src/i18n/format.rs).
  */
 const warmed = new Set();
 function warmIntl(lang, schedule = (task) => setTimeout(task, 0)) {
