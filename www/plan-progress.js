@@ -35,8 +35,10 @@ function warmIntl(lang, schedule = (task) => setTimeout(task, 0)) {
   const primary = (lang.split(/[-_]/)[0] || '').toLowerCase();
   const tag = { fr: 'fr', ar: 'ar-MA' }[primary] ?? 'en-GB';
   if (warmed.has(tag)) return;
-  warmed.add(tag);
+  // several may be scheduled for one language (the page's, each widget's): the first to run warms
   schedule(() => {
+    if (warmed.has(tag)) return;
+    warmed.add(tag);
     try {
       new Intl.NumberFormat(tag).format(1234.5);
       new Intl.DateTimeFormat(tag, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(0);
