@@ -1,16 +1,17 @@
-//! One small sort for the crate's few short lists (years, a report's recommendations, a
-//! timeline's labels), instead of the standard library's.
+//! One small sort for the crate's few short lists (a report's recommendations, a timeline's
+//! labels), instead of the standard library's.
 //!
 //! `slice::sort_by` and `sort_unstable_by` are fast on long inputs but compile to 2-4 KB of wasm
 //! for every element type and comparison they are used with (driftsort, ipnsort and their
 //! small-sorts). The widget sorted six kinds of lists; that was 10 KB of its gzipped download
 //! (184,310 -> 173,994 bytes with them and one `to_lowercase` gone: `cargo xtask dist`). These
-//! lists are at most [`crate::model::limits`]' item counts long (hundreds), where an insertion
-//! sort is as quick as anything else and costs a few hundred bytes.
+//! lists are at most [`crate::model::limits::MAX_ITEMS`] (500) long, where an insertion sort is
+//! quick enough and costs a few hundred bytes. Longer lists do not belong here: a table's years
+//! (up to 100 series x 201 points) go through [`crate::model::distinct_years`].
 
 /// Sorts `items` so that no item is `less` than the one before it. Stable: items that are not
 /// `less` than each other keep their order. Quadratic in the worst case, linear on sorted input:
-/// for lists of at most a few thousand items.
+/// for lists of at most a few hundred items.
 pub fn sort_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
     for i in 1..items.len() {
         let mut j = i;

@@ -10,8 +10,7 @@ use super::summary::runs;
 use crate::chart::{Datum, Scene, View};
 use crate::i18n::{self, Locale, Msg};
 use crate::json::{self, Json};
-use crate::model::Dataset;
-use crate::order;
+use crate::model::{self, Dataset};
 
 /// The sources, notes and conflicts behind a drawn view, in the view's language.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,9 +204,8 @@ fn about(uses: &[Use], ui: Locale) -> String {
     };
     let parts: Vec<String> = subjects
         .into_iter()
-        .map(|(subject, mut years)| {
-            order::sort_by(&mut years, |a, b| a < b);
-            years.dedup();
+        .map(|(subject, years)| {
+            let years = model::distinct_years(years);
             if years.is_empty() {
                 return subject.to_string();
             }

@@ -11,8 +11,7 @@ use super::summary::{self, Selection};
 use crate::chart::{View, ViewKind};
 use crate::i18n::{self, format_number, Locale, Msg};
 use crate::json::{self, Json};
-use crate::model::{Dataset, Indicator, Status, StatusValue, Text};
-use crate::order;
+use crate::model::{self, Dataset, Indicator, Status, StatusValue, Text};
 
 /// The table of a view.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,13 +262,12 @@ impl<'a> Tables<'a> {
             .filter(|ind| !view.hidden.contains(&ind.id))
             .collect();
         let labels: Vec<&str> = chosen.iter().map(|i| self.text(&i.label)).collect();
-        let mut years: Vec<i32> = shown
-            .iter()
-            .flat_map(|ind| ind.points.iter().map(|p| p.year))
-            .filter(|y| summary::shows_year(view, *y))
-            .collect();
-        order::sort_by(&mut years, |a, b| a < b);
-        years.dedup();
+        let years = model::distinct_years(
+            shown
+                .iter()
+                .flat_map(|ind| ind.points.iter().map(|p| p.year))
+                .filter(|y| summary::shows_year(view, *y)),
+        );
         let columns = shown
             .iter()
             .map(|ind| Column {

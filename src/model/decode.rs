@@ -32,8 +32,10 @@ pub const MAX_URL_CHARS: usize = 2_000;
 pub const MAX_MEMBERS: usize = 1_000;
 /// Most languages in `plan.languages` and in one localized text.
 pub const MAX_LANGUAGES: usize = 50;
-/// Most points in one series: one per year from 1900 to 2100.
-pub const MAX_POINTS: usize = 201;
+/// The years a dataset may name.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+/// Most points in one series: one per year from 1900 to 2100 (201).
+pub const MAX_POINTS: usize = (*YEARS.end() - *YEARS.start() + 1) as usize;
 /// Most indicators, ratings, recommendation lists, axes and conflicts.
 pub const MAX_SERIES: usize = 100;
 /// Most recommendations in one list, commitments and milestones.
@@ -373,7 +375,8 @@ impl Decoder {
     }
 
     fn year(&mut self, v: &Json, path: &str) -> Option<i32> {
-        self.integer(v, path, 1900, 2100).map(|y| y as i32)
+        let (first, last) = (i64::from(*YEARS.start()), i64::from(*YEARS.end()));
+        self.integer(v, path, first, last).map(|y| y as i32)
     }
 
     fn count(&mut self, v: &Json, path: &str) -> Option<u32> {

@@ -15,7 +15,7 @@ pub use decode::{load, LoadError, Problem};
 pub mod limits {
     pub use super::decode::{
         MAX_FIGURE, MAX_FILE_BYTES, MAX_ITEMS, MAX_LABEL_CHARS, MAX_LANGUAGES, MAX_LEVELS,
-        MAX_MEMBERS, MAX_POINTS, MAX_REFERENCES, MAX_SERIES, MAX_TEXT_CHARS, MAX_URL_CHARS,
+        MAX_MEMBERS, MAX_POINTS, MAX_REFERENCES, MAX_SERIES, MAX_TEXT_CHARS, MAX_URL_CHARS, YEARS,
     };
 }
 pub use decode::MAX_FILE_BYTES;
@@ -176,6 +176,26 @@ pub struct RecommendationList {
     pub items: Vec<Recommendation>,
 }
 
+/// The distinct years among `years`, in order, by marking each of the format's years: a table's
+/// years can number 100 series x 201 points before their duplicates go, more than a short-list
+/// sort is for (see [`crate::order`]). Years outside the format's range are left out (a loaded
+/// dataset has none).
+pub fn distinct_years(years: impl IntoIterator<Item = i32>) -> Vec<i32> {
+    let mut seen = [false; limits::MAX_POINTS];
+    for year in years {
+        let slot = year
+            .checked_sub(*limits::YEARS.start())
+            .and_then(|i| usize::try_from(i).ok());
+        if let Some(seen) = slot.and_then(|i| seen.get_mut(i)) {
+            *seen = true;
+        }
+    }
+    limits::YEARS
+        .zip(seen)
+        .filter_map(|(year, seen)| seen.then_some(year))
+        .collect()
+}
+
 impl RecommendationList {
     /// The items in the order a board and its table show them: ranked items first, by rank (the
     /// report's order of priority), then the unranked ones as listed; each with its index in
@@ -280,4 +300,21 @@ pub struct Conflict {
     pub text: Text,
     pub sources: Vec<String>,
     pub indicators: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_years;
+
+    #[test]
+    fn distinct_years_are_sorted_once_each_within_the_formats_range() {
+        assert_eq!(
+            distinct_years([2024, 1900, 2024, 2100, 1999, 1899, 2101, i32::MIN, 1999]),
+            [1900, 1999, 2024, 2100]
+        );
+        assert_eq!(distinct_years([]), Vec::<i32>::new());
+        // a table of 100 series x 201 points: every year once
+        let many = (0..100).flat_map(|_| (1900..=2100).rev());
+        assert_eq!(distinct_years(many), (1900..=2100).collect::<Vec<_>>());
+    }
 }
