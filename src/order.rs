@@ -4,7 +4,7 @@
 //! `slice::sort_by` and `sort_unstable_by` are fast on long inputs but compile to 2-4 KB of wasm
 //! for every element type and comparison they are used with (driftsort, ipnsort and their
 //! small-sorts). The widget sorted six kinds of lists; that was 10 KB of its gzipped download
-//! (184,310 -> 173,994 bytes with them and one `to_lowercase` gone: `cargo xtask dist`). These
+//! (wasm 184,799 -> 174,214 bytes gzip with them and one `to_lowercase` gone: `cargo xtask dist`). These
 //! lists are at most [`crate::model::limits::MAX_ITEMS`] (500) long, where an insertion sort is
 //! quick enough and costs a few hundred bytes. Longer lists do not belong here: a table's years
 //! (up to 100 series x 201 points) go through [`crate::model::distinct_years`].
