@@ -43,6 +43,14 @@ impl Json {
         }
     }
 
+    /// The value of member `key` of an object (the first one if repeated), to change.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Json> {
+        match self {
+            Json::Object(members) => members.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     /// The value of member `key` of an object (the first one if repeated).
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {

@@ -27,7 +27,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use plan_progress::chart::hit::{self, Move};
-use plan_progress::chart::{self, Estimate, Scene, Theme, View, ViewKind};
+use plan_progress::chart::{self, Drawing, Estimate, Theme, View, ViewKind};
 use plan_progress::describe;
 use plan_progress::model::{self, Dataset, LoadError};
 
@@ -247,10 +247,10 @@ fn exercise_view(d: &Dataset, view: &View) -> bool {
         table.to_csv().starts_with('\u{feff}'),
         "{what}: CSV without BOM"
     );
-    let Ok(scene) = chart::build(d, view, &Estimate) else {
+    let Ok(drawing) = chart::draw(d, view, &Estimate) else {
         return false;
     };
-    check_scene(d, view, &scene, &what);
+    check_scene(d, view, &drawing, &what);
     true
 }
 
@@ -266,7 +266,8 @@ fn assert_json(text: &str, what: &str) {
 
 /// Details for the data, hit-testing by pointer and keyboard, the sources panel, and the SVG
 /// at the large size.
-fn check_scene(d: &Dataset, view: &View, scene: &Scene, what: &str) {
+fn check_scene(d: &Dataset, view: &View, drawing: &Drawing, what: &str) {
+    let scene = &drawing.scene;
     assert!(
         scene.width.is_finite() && scene.height.is_finite(),
         "{what}: scene size {}x{}",
@@ -303,7 +304,7 @@ fn check_scene(d: &Dataset, view: &View, scene: &Scene, what: &str) {
         at = hit::step(scene, at, Move::from_key(key).expect("a key"));
         assert!(at.is_none_or(|i| i < scene.targets.len()), "{what}: {key}");
     }
-    let _ = describe::sources(d, view, scene).to_json();
+    let _ = describe::sources(d, view, &drawing.selection).to_json();
     if view.width > 1000.0 {
         let svg = chart::svg(scene);
         assert!(svg.is_ok(), "{what}: painting failed: {:?}", svg.err());

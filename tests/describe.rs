@@ -555,11 +555,23 @@ fn series_table_has_a_column_per_series_and_a_row_per_year() {
     assert_eq!(row.cells[0].value, Some(80.0));
     assert!(row.cells[1].missing && row.cells[1].text == "no data");
     assert_eq!(row.cells[2].value, Some(5.0));
-    // the overview's table has a row for every datum its panels draw
+    // the overview's table has a row for every datum of its panels: those drawn, the years
+    // without a figure, and the cards a panel's board counts as "+N"
     let ov = view(ViewKind::Overview, &[], "en");
-    let overview = table(&d, &ov);
-    let drawn = plan_progress::chart::build(&d, &ov, &plan_progress::chart::Estimate).unwrap();
-    assert_eq!(overview.rows.len(), drawn.targets.len());
+    let drawn = plan_progress::chart::draw(&d, &ov, &plan_progress::chart::Estimate).unwrap();
+    let overview = plan_progress::describe::table_of(&d, &ov, &drawn.selection);
+    let listed: Vec<_> = overview
+        .rows
+        .iter()
+        .filter_map(|r| r.cells[0].datum)
+        .collect();
+    assert_eq!(listed, drawn.selection.data(&d, &ov));
+    assert!(drawn
+        .scene
+        .targets
+        .iter()
+        .all(|t| listed.contains(&t.datum)));
+    assert!(overview.rows.len() > drawn.scene.targets.len());
     assert!(overview
         .rows
         .iter()

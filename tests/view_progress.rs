@@ -322,7 +322,10 @@ fn nothing_to_show_is_refused() {
     let text = std::fs::read_to_string(root().join("tests/datasets/valid/minimal.json")).unwrap();
     let minimal = model::load(&text).unwrap();
     let err = chart::build(&minimal, &view("en"), &Estimate).unwrap_err();
-    assert_eq!(err, ViewError::NothingToShow("commitments"));
+    assert_eq!(
+        err,
+        ViewError::NothingToShow(plan_progress::chart::Missing::Commitments)
+    );
 }
 
 #[test]

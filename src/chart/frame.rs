@@ -2,7 +2,7 @@
 //! mirroring of all of it for right-to-left languages.
 
 use super::measure::Measure;
-use super::scene::{Align, Baseline, Chrome, Color, LegendItem, Mark};
+use super::scene::{Align, Baseline, Chrome, Color, LegendItem, Mark, Scene, Target};
 use super::theme::Theme;
 
 pub const PAD: f64 = 12.0;
@@ -78,6 +78,19 @@ impl<'a> Frame<'a> {
     /// The scene's finished parts: marks, chrome.
     pub fn finish(self) -> (Vec<Mark>, Chrome) {
         (self.marks, self.chrome)
+    }
+
+    /// The finished scene, with the data drawn (`targets`) and the plot area.
+    pub fn into_scene(self, targets: Vec<Target>, plot: (f64, f64, f64, f64)) -> Scene {
+        Scene {
+            width: self.width,
+            height: self.height,
+            background: self.theme.background,
+            marks: self.marks,
+            targets,
+            plot,
+            chrome: self.chrome,
+        }
     }
 
     /// The x of a point `x` pixels from the reading start edge (left, or right in RTL).

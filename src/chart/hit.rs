@@ -1,7 +1,8 @@
 //! Finding data in a scene: under the pointer, and from one datum to the next with the
 //! keyboard. Both work on the scene's targets only, so hover and focus never redraw the chart.
 
-use super::scene::{Scene, Target};
+use super::scene::{Color, Mark, Scene, Target};
+use super::theme::Theme;
 
 /// The target under (x, y): a box that contains the point, else the nearest point-like target
 /// within `radius` CSS pixels (larger for touch than for a mouse).
@@ -20,6 +21,52 @@ pub fn nearest(scene: &Scene, x: f64, y: f64, radius: f64) -> Option<usize> {
         .filter(|(_, d)| *d <= radius)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
+}
+
+/// What the transparent overlay over a chart shows: the ring around the hovered datum or, with
+/// `focus`, the keyboard's focus ring around it; nothing for `None` or an index out of range.
+/// The chart itself is never redrawn for hover or focus.
+pub fn overlay(scene: &Scene, index: Option<usize>, theme: &Theme, focus: bool) -> Scene {
+    let target = index.and_then(|i| scene.targets.get(i));
+    Scene {
+        width: scene.width,
+        height: scene.height,
+        background: Color::TRANSPARENT,
+        marks: target.map_or_else(Vec::new, |t| ring(t, theme, focus)),
+        targets: Vec::new(),
+        plot: scene.plot,
+        chrome: Default::default(),
+    }
+}
+
+/// The ring drawn around a datum: a halo in the background colour under a ring in the text
+/// colour, visible on any mark (3:1 against both); a box for a bar or a card, a circle for a
+/// point; thicker (a double line for a box) for the keyboard's focus.
+fn ring(t: &Target, theme: &Theme, focus: bool) -> Vec<Mark> {
+    let width = if focus { 3.0 } else { 2.0 };
+    if t.w > 0.0 {
+        let rect = |grow: f64, color: Color| Mark::Rect {
+            x: t.x - t.w / 2.0 - grow,
+            y: t.y - t.h / 2.0 - grow,
+            w: t.w + 2.0 * grow,
+            h: t.h + 2.0 * grow,
+            fill: None,
+            stroke: Some(color),
+        };
+        let mut marks = vec![rect(1.0, theme.background), rect(2.0, theme.text)];
+        if focus {
+            marks.push(rect(3.0, theme.text));
+        }
+        return marks;
+    }
+    let ring = |color: Color, w: f64| Mark::Ring {
+        x: t.x,
+        y: t.y,
+        r: 8.0,
+        color,
+        width: w,
+    };
+    vec![ring(theme.background, width + 2.0), ring(theme.text, width)]
 }
 
 /// A key that moves the focus between data.

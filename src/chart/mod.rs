@@ -11,162 +11,86 @@ mod progress;
 mod rating;
 pub mod scale;
 pub mod scene;
+pub mod select;
 mod series;
 mod status;
 pub mod theme;
 mod timeline;
+pub mod view;
 
-use std::fmt;
-
-use crate::i18n::{self, Locale, Msg};
+use crate::i18n::{self, Msg};
 use crate::model::Dataset;
 pub use measure::{Cached, Estimate, Measure, Widths};
 pub use scene::{Chrome, Color, Datum, LegendItem, Mark, Scene, Target};
+pub use select::{select, Selection};
 pub use theme::Theme;
+pub use view::{Missing, View, ViewError, ViewKind};
 
-/// The kinds of chart a widget can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ViewKind {
-    /// Indicators over the years.
-    Series,
-    /// An ordinal rating (the TIP tier) year by year.
-    Rating,
-    /// Recommendations or commitments as a board by status.
-    Status,
-    /// Commitments by axis, as bars of progress with their target dates.
-    Progress,
-    /// Milestones on a time axis.
-    Timeline,
-    /// A compact dashboard of the other views.
-    Overview,
-}
-
-impl ViewKind {
-    pub const NAMES: [&'static str; 6] = [
-        "series", "rating", "status", "progress", "timeline", "overview",
-    ];
-    /// Every view kind, in the order of [`ViewKind::NAMES`].
-    pub const ALL: [ViewKind; 6] = [
-        ViewKind::Series,
-        ViewKind::Rating,
-        ViewKind::Status,
-        ViewKind::Progress,
-        ViewKind::Timeline,
-        ViewKind::Overview,
-    ];
-
-    pub fn from_name(name: &str) -> Option<ViewKind> {
-        let i = Self::NAMES.iter().position(|n| *n == name)?;
-        Some(Self::ALL[i])
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
-    }
-}
-
-/// What to show and how: the dataset is drawn through a view.
+/// A view drawn: what it shows and the scene that shows it. The summary, the table, the CSV and
+/// the sources panel of a drawing read its `selection`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct View {
-    pub kind: ViewKind,
-    /// Ids of the indicators (series view) or the rating (rating view); empty = the default.
-    pub series: Vec<String>,
-    pub from: Option<i32>,
-    pub to: Option<i32>,
-    /// The reader's language, a BCP 47 tag ("ar", "fr-MA").
-    pub lang: String,
-    pub theme: Theme,
-    pub width: f64,
-    pub height: f64,
-    /// Draw the title, legend and source line into the image (exports, the command line);
-    /// the widget shows them as HTML instead.
-    pub decorate: bool,
-    /// Series the reader switched off in the legend (ids).
-    pub hidden: Vec<String>,
-    /// Time runs right to left on the series, rating and timeline views (`x-direction="rtl"`).
-    /// Off by default in every language: see "Arabic" in the README for why.
-    pub x_rtl: bool,
-    /// Digits chosen apart from the language tag (the command line's `--digits`); `None`: what
-    /// the tag says ("ar-u-nu-arab" asks for Arabic-Indic ones).
-    pub digits: Option<i18n::Digits>,
-    /// Said after the source line ("Data updated: 29 November 2026"): an image that leaves
-    /// the page keeps the date of its data (see [`export`]); the widget's own chart has none.
-    pub footnote: Option<String>,
+pub struct Drawing {
+    /// What the view shows; for an overview too short for all its panels, the panels drawn.
+    pub selection: Selection,
+    pub scene: Scene,
 }
 
-impl View {
-    pub fn new(kind: ViewKind, width: f64, height: f64) -> View {
-        View {
-            kind,
-            series: Vec::new(),
-            from: None,
-            to: None,
-            lang: "en".into(),
-            theme: Theme::light(),
-            width,
-            height,
-            decorate: true,
-            hidden: Vec::new(),
-            x_rtl: false,
-            digits: None,
-            footnote: None,
-        }
+/// Selects what `view` shows of `dataset` and lays it out, measuring text with `measure`. A
+/// board or a list whose view fits its content ([`View::fit_content`]) is laid out twice: at
+/// the tallest it may be, then at the height its content took.
+pub fn draw(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Drawing, ViewError> {
+    let selection = select(dataset, view)?;
+    if !(view.fit_content && view.kind.grows_to_content()) {
+        return lay_out(dataset, view, selection, measure);
     }
-
-    /// The widget language (for its own strings) with its digits (for numbers, years and
-    /// dates): "ar-MA-u-nu-arab" is Arabic with Arabic-Indic digits.
-    pub fn ui_lang(&self) -> Locale {
-        let locale = Locale::from_tag(&self.lang);
-        match self.digits {
-            Some(digits) => Locale::new(locale.lang, digits),
-            None => locale,
-        }
-    }
-
-    /// The language code used to pick dataset text.
-    pub fn text_lang(&self) -> &str {
-        self.lang.split(['-', '_']).next().unwrap_or("en")
-    }
-
-    fn shows_year(&self, year: i32) -> bool {
-        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
-    }
+    let mut tall = view.clone();
+    tall.height = MAX_CONTENT_HEIGHT;
+    let first = lay_out(dataset, &tall, selection, measure)?;
+    tall.height = (first.scene.content_bottom() + 16.0)
+        .ceil()
+        .clamp(MIN_CONTENT_HEIGHT, MAX_CONTENT_HEIGHT);
+    lay_out(dataset, &tall, first.selection, measure)
 }
 
-/// Why a view cannot be drawn from a dataset.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ViewError {
-    /// A requested series id is not in the dataset.
-    UnknownSeries(String),
-    /// The dataset has nothing this view can show.
-    NothingToShow(&'static str),
-}
-
-impl fmt::Display for ViewError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ViewError::UnknownSeries(id) => write!(f, "the dataset has no series \"{id}\""),
-            ViewError::NothingToShow(what) => write!(f, "the dataset has no {what} to show"),
-        }
-    }
-}
-
-impl std::error::Error for ViewError {}
+/// The tallest a board or list grows to fit its content, in CSS pixels: past a couple of
+/// screens the board says "+N" and the table has every row (a 4,000 px board of 500 cards took
+/// a third of a second to lay out).
+pub const MAX_CONTENT_HEIGHT: f64 = 2400.0;
+/// The shortest a board or list is, even with one item.
+const MIN_CONTENT_HEIGHT: f64 = 200.0;
 
 /// Builds the scene of `view` over `dataset`, measuring text with `measure`.
 pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
-    match view.kind {
-        ViewKind::Series => series::build(dataset, view, measure),
-        ViewKind::Rating => rating::build(dataset, view, measure),
-        ViewKind::Status => status::build(dataset, view, measure),
-        ViewKind::Progress => progress::build(dataset, view, measure),
-        ViewKind::Timeline => timeline::build(dataset, view, measure),
-        ViewKind::Overview => overview::build(dataset, view, measure),
-    }
+    draw(dataset, view, measure).map(|d| d.scene)
+}
+
+/// Lays out what `selection` holds.
+fn lay_out(
+    dataset: &Dataset,
+    view: &View,
+    selection: Selection,
+    measure: &dyn Measure,
+) -> Result<Drawing, ViewError> {
+    let sources = source_line(dataset, view, &selection.sources(dataset, view));
+    let scene = match &selection {
+        Selection::Series(s) => series::build(dataset, view, s, &sources, measure),
+        Selection::Rating(r) => rating::build(dataset, view, r, &sources, measure),
+        Selection::Status(s) => status::build(dataset, view, s, &sources, measure),
+        Selection::Progress(groups) => progress::build(dataset, view, groups, &sources, measure),
+        Selection::Timeline(shown) => timeline::build(dataset, view, shown, &sources, measure),
+        Selection::Overview(panels) => {
+            let (scene, drawn) = overview::build(dataset, view, panels, measure)?;
+            return Ok(Drawing {
+                selection: Selection::Overview(drawn),
+                scene,
+            });
+        }
+    }?;
+    Ok(Drawing { selection, scene })
 }
 
 /// "Sources: A; B; C" for the given source keys, naming each publisher once, in order of use.
-fn source_line<'a>(dataset: &Dataset, view: &View, keys: impl Iterator<Item = &'a str>) -> String {
+fn source_line(dataset: &Dataset, view: &View, keys: &[&str]) -> String {
     let lang = view.text_lang();
     let mut publishers: Vec<&str> = Vec::new();
     for key in keys {

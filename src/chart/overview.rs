@@ -10,18 +10,10 @@
 use super::frame::{Frame, PAD};
 use super::measure::Measure;
 use super::scene::{Chrome, Mark, Scene, Target};
-use super::{source_line, View, ViewError, ViewKind};
+use super::select::{panel_view, Panel, Selection};
+use super::{source_line, Missing, View, ViewError, ViewKind};
 use crate::model::Dataset;
 
-/// The panels, in the order they are kept when the canvas is too short for all of them: the
-/// rating sums the situation up in one line, the figures back it, the commitments and the
-/// milestones tell what the plan did.
-const PANELS: [ViewKind; 4] = [
-    ViewKind::Rating,
-    ViewKind::Series,
-    ViewKind::Status,
-    ViewKind::Timeline,
-];
 /// From this width the panels sit in a 2 × 2 grid; below it, in one column.
 const GRID_FROM: f64 = 760.0;
 /// The shortest panel worth drawing side by side: a title, an axis, a few rows.
@@ -36,18 +28,18 @@ const SOURCE_LINES: usize = 6;
 /// (the source line's height changes the room left for panels, which can change the panels).
 const SOURCE_PASSES: usize = 3;
 
-pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
-    let available = available(dataset, view, measure);
-    if available.is_empty() {
-        return Err(ViewError::NothingToShow("charts"));
-    }
+/// Lays out the `panels` that fit (see [`crate::chart::select::PANELS`] for their order);
+/// returns the scene and the panels drawn.
+pub fn build(
+    dataset: &Dataset,
+    view: &View,
+    panels: &[Panel],
+    measure: &dyn Measure,
+) -> Result<(Scene, Vec<Panel>), ViewError> {
+    let available = headers(dataset, view, panels, measure);
     let title = dataset.text(&dataset.plan.title, view.text_lang());
-    let keys: Vec<&str> = available
-        .iter()
-        .flat_map(|(_, probe)| probe.targets.iter())
-        .flat_map(|t| t.datum.sources(dataset))
-        .collect();
-    let mut sources = source_line(dataset, view, keys.into_iter());
+    let all = Selection::Overview(panels.to_vec());
+    let mut sources = source_line(dataset, view, &all.sources(dataset, view));
     let mut last = None;
     for _ in 0..SOURCE_PASSES {
         let mut frame = Frame::new(view, measure);
@@ -56,55 +48,39 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
         // panels pad themselves: their cells reach the canvas edges and meet each other
         let area = (0.0, top - PAD / 2.0, view.width, bottom - top + PAD * 1.5);
         let board = place(dataset, view, measure, &available, area);
-        let keys = board.targets.iter().flat_map(|t| t.datum.sources(dataset));
-        let drawn = source_line(dataset, view, keys);
-        let settled = drawn == sources;
-        sources = drawn;
+        let drawn = Selection::Overview(board.panels.clone());
+        let line = source_line(dataset, view, &drawn.sources(dataset, view));
+        let settled = line == sources;
+        sources = line;
         last = Some((frame, board, area));
         if settled {
             break;
         }
     }
-    let Some((mut frame, board, area)) = last else {
-        return Err(ViewError::NothingToShow("charts"));
+    let Some((mut frame, board, area)) = last.filter(|(_, b, _)| !b.panels.is_empty()) else {
+        return Err(ViewError::NothingToShow(Missing::Charts));
     };
     frame.marks.extend(board.marks);
-    let (marks, chrome) = frame.finish();
-    Ok(Scene {
-        width: view.width,
-        height: view.height,
-        background: view.theme.background,
-        marks,
-        targets: board.targets,
-        plot: area,
-        chrome,
-    })
+    let scene = frame.into_scene(board.targets, area);
+    Ok((scene, board.panels))
 }
 
-/// The panels this dataset can show, in priority order, with a first drawing of each (its
-/// title and legend are what the panel's header shows).
-fn available(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Vec<(ViewKind, Scene)> {
+/// The panels with the title and legend of a first drawing of each, which the panel's header
+/// shows; a panel whose view cannot be drawn is left out.
+fn headers(
+    dataset: &Dataset,
+    view: &View,
+    panels: &[Panel],
+    measure: &dyn Measure,
+) -> Vec<(Panel, Chrome)> {
     let (w, h) = ((view.width / 2.0).max(320.0), MIN_PANEL_HEIGHT * 1.5);
-    PANELS
+    panels
         .iter()
-        .filter_map(|&kind| {
-            let probe = super::build(dataset, &panel_view(view, kind, (w, h)), measure);
-            probe.ok().map(|scene| (kind, scene))
+        .filter_map(|p| {
+            let probe = super::build(dataset, &panel_view(view, p.view.kind, (w, h)), measure);
+            probe.ok().map(|scene| (p.clone(), scene.chrome))
         })
         .collect()
-}
-
-/// The view of one panel: the overview's language, theme and years, the default data of its
-/// kind (for the status board, the commitments, or the recommendations of a plan without
-/// commitments), undecorated: the overview draws its header.
-fn panel_view(view: &View, kind: ViewKind, (width, height): (f64, f64)) -> View {
-    let mut v = View::new(kind, width, height);
-    v.from = view.from;
-    v.to = view.to;
-    v.lang = view.lang.clone();
-    v.theme = view.theme.clone();
-    v.decorate = false;
-    v
 }
 
 /// The source line at the bottom, like [`Frame::footer`] but with room for more lines;
@@ -124,10 +100,11 @@ fn footer(frame: &mut Frame, text: &str) -> f64 {
     top - 8.0
 }
 
-/// The panels' marks and targets, in place.
+/// The panels' marks and targets, in place, and the panels drawn.
 struct Board {
     marks: Vec<Mark>,
     targets: Vec<Target>,
+    panels: Vec<Panel>,
 }
 
 /// Lays the available panels out in `area` and draws as many as fit, in priority order.
@@ -135,19 +112,21 @@ fn place(
     dataset: &Dataset,
     view: &View,
     measure: &dyn Measure,
-    available: &[(ViewKind, Scene)],
+    available: &[(Panel, Chrome)],
     area: (f64, f64, f64, f64),
 ) -> Board {
     let cells = grid(available.len(), view, area);
     let mut board = Board {
         marks: Vec::new(),
         targets: Vec::new(),
+        panels: Vec::new(),
     };
     let mut series = 0;
-    for ((kind, probe), cell) in available.iter().zip(cells) {
-        let Some(panel) = panel(dataset, view, measure, (*kind, &probe.chrome), cell) else {
+    for ((shown, chrome), cell) in available.iter().zip(cells) {
+        let Some(panel) = panel(dataset, view, measure, (shown.view.kind, chrome), cell) else {
             continue;
         };
+        board.panels.push(shown.clone());
         board.marks.extend(panel.marks);
         // each panel's series stay distinct: Up and Down never mix two panels' lines
         let count = panel
@@ -198,6 +177,12 @@ fn grid(n: usize, view: &View, (x, y, w, h): (f64, f64, f64, f64)) -> Vec<(f64, 
         .collect()
 }
 
+/// A panel's marks and targets, in the board's coordinates.
+struct Placed {
+    marks: Vec<Mark>,
+    targets: Vec<Target>,
+}
+
 /// One panel drawn into its cell: a rule on top, the view's title and legend, then the view.
 fn panel(
     dataset: &Dataset,
@@ -205,30 +190,30 @@ fn panel(
     measure: &dyn Measure,
     (kind, chrome): (ViewKind, &Chrome),
     (x, y, w, h): (f64, f64, f64, f64),
-) -> Option<Board> {
-    let (mut marks, header) = header(view, measure, kind, chrome, w);
+) -> Option<Placed> {
+    let (header, under) = header(view, measure, kind, chrome, w);
     // the view starts at PAD in its own canvas: it sits right under the header
-    let body_h = h - (header - PAD);
-    let body_view = panel_view(view, kind, (w, body_h));
+    let body_view = panel_view(view, kind, (w, h - (under - PAD)));
     let body = super::build(dataset, &body_view, measure).ok()?;
-    let moved = offset(body, x, y + header - PAD);
-    marks = marks
-        .into_iter()
-        .map(|m| shifted(m, x, y))
-        .chain(moved.marks)
-        .collect();
-    marks.insert(
-        0,
-        Mark::Line {
-            points: vec![(x + PAD, y + 1.0), (x + w - PAD, y + 1.0)],
-            color: view.theme.grid,
-            width: 1.0,
-            dash: None,
-        },
-    );
-    Some(Board {
-        marks,
-        targets: moved.targets,
+    let dy = y + under - PAD;
+    let rule = Mark::Line {
+        points: vec![(x + PAD, y + 1.0), (x + w - PAD, y + 1.0)],
+        color: view.theme.grid,
+        width: 1.0,
+        dash: None,
+    };
+    let header = header.into_iter().map(|m| m.translate(x, y));
+    let body_marks = body.marks.into_iter().map(|m| m.translate(x, dy));
+    Some(Placed {
+        marks: std::iter::once(rule)
+            .chain(header)
+            .chain(body_marks)
+            .collect(),
+        targets: body
+            .targets
+            .into_iter()
+            .map(|t| t.translate(x, dy))
+            .collect(),
     })
 }
 
@@ -248,102 +233,4 @@ fn header(
     let top = frame.title(&chrome.title);
     let bottom = frame.legend(chrome.legend.clone(), top);
     (frame.finish().0, bottom)
-}
-
-/// A scene's marks and targets moved by (dx, dy): a panel put in its place on the board.
-fn offset(scene: Scene, dx: f64, dy: f64) -> Board {
-    Board {
-        marks: scene
-            .marks
-            .into_iter()
-            .map(|m| shifted(m, dx, dy))
-            .collect(),
-        targets: scene
-            .targets
-            .into_iter()
-            .map(|t| Target {
-                x: t.x + dx,
-                y: t.y + dy,
-                ..t
-            })
-            .collect(),
-    }
-}
-
-fn shifted(mark: Mark, dx: f64, dy: f64) -> Mark {
-    match mark {
-        Mark::Line {
-            points,
-            color,
-            width,
-            dash,
-        } => Mark::Line {
-            points: points.into_iter().map(|(x, y)| (x + dx, y + dy)).collect(),
-            color,
-            width,
-            dash,
-        },
-        Mark::Rect {
-            x,
-            y,
-            w,
-            h,
-            fill,
-            stroke,
-        } => Mark::Rect {
-            x: x + dx,
-            y: y + dy,
-            w,
-            h,
-            fill,
-            stroke,
-        },
-        Mark::Marker {
-            x,
-            y,
-            size,
-            shape,
-            fill,
-            stroke,
-        } => Mark::Marker {
-            x: x + dx,
-            y: y + dy,
-            size,
-            shape,
-            fill,
-            stroke,
-        },
-        Mark::Ring {
-            x,
-            y,
-            r,
-            color,
-            width,
-        } => Mark::Ring {
-            x: x + dx,
-            y: y + dy,
-            r,
-            color,
-            width,
-        },
-        Mark::Text {
-            x,
-            y,
-            text,
-            size,
-            bold,
-            color,
-            align,
-            baseline,
-        } => Mark::Text {
-            x: x + dx,
-            y: y + dy,
-            text,
-            size,
-            bold,
-            color,
-            align,
-            baseline,
-        },
-    }
 }

@@ -9,8 +9,9 @@
 use super::frame::{wrap, Frame, PAD};
 use super::measure::Measure;
 use super::scene::{Align, Baseline, Color, Datum, Mark, Scene, Target};
+use super::select::Group;
 use super::status::isolate;
-use super::{source_line, View, ViewError};
+use super::{View, ViewError};
 use crate::i18n::{self, format_number, Msg};
 use crate::model::{Commitment, Dataset, StatusValue};
 
@@ -28,53 +29,12 @@ const MAX_TRACK: f64 = 560.0;
 /// Space between a label and its track, beside it.
 const LABEL_GAP: f64 = 14.0;
 
-/// A group of commitments under one axis (or under "axis not published").
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group {
-    pub label: String,
-    /// Indices into `dataset.commitments`, in dataset order.
-    pub rows: Vec<usize>,
-}
-
-/// The groups a progress view shows: every axis with commitments, in the dataset's order, then
-/// the commitments without an axis; or, when `view.series` names axis ids, those axes only.
-pub fn selected(dataset: &Dataset, view: &View) -> Result<Vec<Group>, ViewError> {
-    if dataset.commitments.is_empty() {
-        return Err(ViewError::NothingToShow("commitments"));
+/// The heading of a group: its axis's label, or "Axis not published".
+fn group_label(dataset: &Dataset, view: &View, group: &Group) -> String {
+    match group.axis.and_then(|a| dataset.axes.get(a)) {
+        Some(axis) => dataset.text(&axis.label, view.text_lang()).to_string(),
+        None => i18n::t(view.ui_lang(), Msg::AxisUnknown).to_string(),
     }
-    if let Some(id) = view
-        .series
-        .iter()
-        .find(|id| !dataset.axes.iter().any(|a| &a.id == *id))
-    {
-        return Err(ViewError::UnknownSeries(id.clone()));
-    }
-    let lang = view.text_lang();
-    let rows_of = |axis: Option<&str>| -> Vec<usize> {
-        let on_axis = |c: &Commitment| c.axis.as_deref() == axis;
-        let all = dataset.commitments.iter().enumerate();
-        all.filter(|(_, c)| on_axis(c)).map(|(i, _)| i).collect()
-    };
-    let mut groups: Vec<Group> = dataset
-        .axes
-        .iter()
-        .filter(|a| view.series.is_empty() || view.series.contains(&a.id))
-        .map(|a| Group {
-            label: dataset.text(&a.label, lang).to_string(),
-            rows: rows_of(Some(&a.id)),
-        })
-        .collect();
-    if view.series.is_empty() {
-        groups.push(Group {
-            label: i18n::t(view.ui_lang(), Msg::AxisUnknown).to_string(),
-            rows: rows_of(None),
-        });
-    }
-    groups.retain(|g| !g.rows.is_empty());
-    if groups.is_empty() {
-        return Err(ViewError::NothingToShow("commitments on these axes"));
-    }
-    Ok(groups)
 }
 
 /// The view's title: the plan's own title when it exists in the reader's language; otherwise
@@ -87,23 +47,6 @@ fn title(dataset: &Dataset, view: &View) -> String {
     let ui = view.ui_lang();
     let period = i18n::format_years(plan.period.0, plan.period.1, ui);
     format!("{} {period}", i18n::t(ui, Msg::Commitments))
-}
-
-/// Every source behind the rows shown: where each commitment is named, who assessed its
-/// status, who published its progress figure, and where its axis is named.
-fn sources<'a>(dataset: &'a Dataset, groups: &[Group]) -> Vec<&'a str> {
-    let mut keys = Vec::new();
-    for &i in groups.iter().flat_map(|g| &g.rows) {
-        if let Some(c) = dataset.commitments.get(i) {
-            keys.extend(c.source.as_deref());
-            keys.extend(c.status.source.as_deref());
-            keys.extend(c.progress_source.as_deref());
-            let axis = c.axis.as_ref();
-            let axis = axis.and_then(|id| dataset.axes.iter().find(|a| &a.id == id));
-            keys.extend(axis.map(|a| a.source.as_str()));
-        }
-    }
-    keys
 }
 
 /// How tightly rows are laid out: most label lines, the space between rows, and the most rows
@@ -200,7 +143,7 @@ fn pieces<'a>(
         if shown >= density.cap || full(height) {
             break;
         }
-        out.push(Piece::Header(group.label.clone()));
+        out.push(Piece::Header(group_label(dataset, view, group)));
         for &index in &group.rows {
             if shown >= density.cap || full(height) {
                 break;
@@ -606,24 +549,19 @@ fn draw_empty(
     }
 }
 
-/// Builds the progress view of `dataset`: title and source line from the frame, then one row
-/// per commitment, grouped by axis.
-pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
-    let groups = selected(dataset, view)?;
+/// Builds the progress view of the commitments `groups` hold: title and source line from the
+/// frame, then one row per commitment, grouped by axis.
+pub fn build(
+    dataset: &Dataset,
+    view: &View,
+    groups: &[Group],
+    sources: &str,
+    measure: &dyn Measure,
+) -> Result<Scene, ViewError> {
     let mut frame = Frame::new(view, measure);
     let top = frame.title(&title(dataset, view)) + 4.0;
-    let keys = sources(dataset, &groups);
-    let bottom = frame.footer(&source_line(dataset, view, keys.into_iter()));
+    let bottom = frame.footer(sources);
     let area = (PAD, top, view.width - 2.0 * PAD, (bottom - top).max(0.0));
-    let targets = draw_rows(&mut frame, dataset, view, &groups, area);
-    let (marks, chrome) = frame.finish();
-    Ok(Scene {
-        width: view.width,
-        height: view.height,
-        background: view.theme.background,
-        marks,
-        targets,
-        plot: area,
-        chrome,
-    })
+    let targets = draw_rows(&mut frame, dataset, view, groups, area);
+    Ok(frame.into_scene(targets, area))
 }

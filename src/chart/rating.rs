@@ -6,44 +6,37 @@ use super::frame::Frame;
 use super::measure::Measure;
 use super::scale::Linear;
 use super::scene::{Datum, Mark, Scene, Target};
-use super::{source_line, View, ViewError};
-use crate::model::{Dataset, Rating, RatingPoint};
+use super::select::RatingSelection;
+use super::{Missing, View, ViewError};
+use crate::model::{Dataset, RatingPoint};
 
-/// The rating shown, with its index: the one requested, or the first.
-pub fn selected<'a>(dataset: &'a Dataset, view: &View) -> Result<(usize, &'a Rating), ViewError> {
-    match view.series.first() {
-        Some(id) => dataset
-            .ratings
-            .iter()
-            .enumerate()
-            .find(|(_, r)| &r.id == id)
-            .ok_or_else(|| ViewError::UnknownSeries(id.clone())),
-        None => dataset
-            .ratings
-            .first()
-            .map(|r| (0, r))
-            .ok_or(ViewError::NothingToShow("ratings")),
-    }
-}
-
-pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
-    let (index, rating) = selected(dataset, view)?;
+/// Lays out the rating and years `selection` holds, with `sources` as the source line.
+pub fn build(
+    dataset: &Dataset,
+    view: &View,
+    selection: &RatingSelection,
+    sources: &str,
+    measure: &dyn Measure,
+) -> Result<Scene, ViewError> {
+    let index = selection.rating;
+    let rating = dataset
+        .ratings
+        .get(index)
+        .ok_or(ViewError::NothingToShow(Missing::Ratings))?;
     let lang = view.text_lang();
-    let shown: Vec<(usize, &RatingPoint)> = rating
+    let shown: Vec<(usize, &RatingPoint)> = selection
         .points
         .iter()
-        .enumerate()
-        .filter(|(_, p)| view.shows_year(p.year))
+        .filter_map(|&i| Some((i, rating.points.get(i)?)))
         .collect();
     let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
-        return Err(ViewError::NothingToShow("ratings in these years"));
+        return Err(ViewError::NothingToShow(Missing::RatingsInYears));
     };
     let (first, last) = (first.1.year, last.1.year);
 
     let mut frame = Frame::new(view, measure);
     let top = frame.title(dataset.text(&rating.label, lang)) + 4.0;
-    let keys = shown.iter().filter_map(|(_, p)| p.source.as_deref());
-    let bottom = frame.footer(&source_line(dataset, view, keys));
+    let bottom = frame.footer(sources);
 
     let levels: Vec<(f64, String)> = rating
         .scale
@@ -115,14 +108,5 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
             stroke: view.theme.background,
         });
     }
-    let (marks, chrome) = frame.finish();
-    Ok(Scene {
-        width: view.width,
-        height: view.height,
-        background: view.theme.background,
-        marks,
-        targets,
-        plot,
-        chrome,
-    })
+    Ok(frame.into_scene(targets, plot))
 }

@@ -4,6 +4,8 @@
 //! (`paint.rs`) is the only step that talks to plotters. The scene also keeps the data points'
 //! pixel positions, so hover and keyboard focus can find a point without redrawing anything.
 
+use crate::json::{self, Json};
+
 /// An sRGB colour with opacity.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Color {
@@ -174,6 +176,87 @@ pub enum Mark {
     },
 }
 
+impl Mark {
+    /// The same mark moved by (dx, dy): a panel put in its place on a board.
+    pub fn translate(self, dx: f64, dy: f64) -> Mark {
+        match self {
+            Mark::Line {
+                points,
+                color,
+                width,
+                dash,
+            } => Mark::Line {
+                points: points.into_iter().map(|(x, y)| (x + dx, y + dy)).collect(),
+                color,
+                width,
+                dash,
+            },
+            Mark::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => Mark::Rect {
+                x: x + dx,
+                y: y + dy,
+                w,
+                h,
+                fill,
+                stroke,
+            },
+            Mark::Marker {
+                x,
+                y,
+                size,
+                shape,
+                fill,
+                stroke,
+            } => Mark::Marker {
+                x: x + dx,
+                y: y + dy,
+                size,
+                shape,
+                fill,
+                stroke,
+            },
+            Mark::Ring {
+                x,
+                y,
+                r,
+                color,
+                width,
+            } => Mark::Ring {
+                x: x + dx,
+                y: y + dy,
+                r,
+                color,
+                width,
+            },
+            Mark::Text {
+                x,
+                y,
+                text,
+                size,
+                bold,
+                color,
+                align,
+                baseline,
+            } => Mark::Text {
+                x: x + dx,
+                y: y + dy,
+                text,
+                size,
+                bold,
+                color,
+                align,
+                baseline,
+            },
+        }
+    }
+}
+
 /// What a drawn mark shows, as indices into the dataset: enough to build its tooltip, its
 /// announcement and its `select` event without keeping any text in the scene.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,6 +349,15 @@ impl Target {
             datum,
         }
     }
+
+    /// The same target moved by (dx, dy).
+    pub fn translate(self, dx: f64, dy: f64) -> Target {
+        Target {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
+    }
 }
 
 /// One entry of a chart's legend.
@@ -336,6 +428,37 @@ impl Scene {
                 },
             })
             .fold(0.0, f64::max)
+    }
+
+    /// What the page shows around the chart, as the widget's script reads it: `{title, legend:
+    /// [{id, label, color, shape, dashed, hidden}], source, dir, lang, points, background,
+    /// height}` (height in CSS pixels: a board's is its content's).
+    pub fn chrome_json(&self, view: &super::View) -> Json {
+        let legend = self.chrome.legend.iter().map(|item| {
+            json::object([
+                ("id", item.id.as_str().into()),
+                ("label", item.label.as_str().into()),
+                ("color", item.color.css().into()),
+                ("shape", item.shape.name().into()),
+                ("dashed", Json::Bool(item.dash.is_some())),
+                ("hidden", Json::Bool(item.hidden)),
+            ])
+        });
+        let dir = if view.ui_lang().is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        };
+        json::object([
+            ("title", self.chrome.title.as_str().into()),
+            ("legend", Json::Array(legend.collect())),
+            ("source", self.chrome.source.as_str().into()),
+            ("dir", dir.into()),
+            ("lang", view.text_lang().into()),
+            ("points", (self.targets.len() as f64).into()),
+            ("background", view.theme.background.css().into()),
+            ("height", self.height.into()),
+        ])
     }
 
     /// Every text drawn, in order, without the direction isolates around it: what a test or

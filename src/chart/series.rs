@@ -6,71 +6,35 @@ use super::frame::Frame;
 use super::measure::Measure;
 use super::scale::{self, Linear};
 use super::scene::{Datum, LegendItem, Mark, Scene, Target};
-use super::{source_line, View, ViewError};
+use super::select::{visible_points, SeriesSelection};
+use super::{View, ViewError};
 use crate::i18n::{self, format_number};
-use crate::model::{Dataset, Indicator, Point};
+use crate::model::{Dataset, Indicator};
 
-/// The indicators a series view shows, with their index in the dataset: those requested, or by
-/// default every indicator of the first indicator's group (or the first indicator alone).
-pub fn selected<'a>(
-    dataset: &'a Dataset,
+/// Lays out the indicators `selection` holds, with `sources` as the source line.
+pub fn build(
+    dataset: &Dataset,
     view: &View,
-) -> Result<Vec<(usize, &'a Indicator)>, ViewError> {
-    let all = dataset.indicators.iter().enumerate();
-    if view.series.is_empty() {
-        let first = dataset
-            .indicators
-            .first()
-            .ok_or(ViewError::NothingToShow("indicators"))?;
-        return Ok(match &first.group {
-            Some(group) => all
-                .filter(|(_, i)| i.group.as_ref() == Some(group))
-                .collect(),
-            None => vec![(0, first)],
-        });
-    }
-    view.series
+    selection: &SeriesSelection,
+    sources: &str,
+    measure: &dyn Measure,
+) -> Result<Scene, ViewError> {
+    let indicator = |i: usize| dataset.indicators.get(i);
+    let chosen: Vec<(usize, &Indicator)> = selection
+        .chosen
         .iter()
-        .map(|id| {
-            all.clone()
-                .find(|(_, i)| &i.id == id)
-                .ok_or_else(|| ViewError::UnknownSeries(id.clone()))
-        })
-        .collect()
-}
-
-/// The points of `ind` within the view's years, with their index in the dataset.
-fn visible<'a>(
-    ind: &'a Indicator,
-    view: &'a View,
-) -> impl Iterator<Item = (usize, &'a Point)> + 'a {
-    ind.points
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| view.shows_year(p.year))
-}
-
-pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
-    let chosen = selected(dataset, view)?;
+        .filter_map(|&i| Some((i, indicator(i)?)))
+        .collect();
+    let shown: Vec<(usize, usize, &Indicator)> = selection
+        .drawn()
+        .filter_map(|(s, i)| Some((s, i, indicator(i)?)))
+        .collect();
     let lang = view.text_lang();
     let ui = view.ui_lang();
-    let shown: Vec<(usize, usize, &Indicator)> = chosen
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, ind))| !view.hidden.contains(&ind.id))
-        .map(|(s, (i, ind))| (s, *i, *ind))
-        .collect();
-    // the year axis covers every chosen series, hidden or not, so toggling does not shift it
-    let years: Vec<i32> = chosen
-        .iter()
-        .flat_map(|(_, ind)| visible(ind, view).map(|(_, p)| p.year))
-        .collect();
-    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
-        return Err(ViewError::NothingToShow("figures in these years"));
-    };
+    let (first, last) = selection.years;
     let max = shown
         .iter()
-        .flat_map(|(_, _, ind)| visible(ind, view).filter_map(|(_, p)| p.value))
+        .flat_map(|&(_, i, _)| visible_points(dataset, view, i).filter_map(|(_, p)| p.value))
         .fold(0.0, f64::max);
 
     let mut frame = Frame::new(view, measure);
@@ -100,10 +64,7 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
         })
         .collect();
     top = frame.legend(legend, top);
-    let keys = shown
-        .iter()
-        .flat_map(|(_, _, ind)| visible(ind, view).filter_map(|(_, p)| p.source.as_deref()));
-    let bottom = frame.footer(&source_line(dataset, view, keys));
+    let bottom = frame.footer(sources);
 
     let tick_count = ((bottom - top) / 45.0).clamp(2.0, 6.0) as usize;
     let ticks: Vec<(f64, String)> = scale::count_ticks(max, tick_count)
@@ -129,13 +90,13 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
     x.draw(&mut frame, py + ph);
 
     let mut targets = Vec::new();
-    for &(s, indicator, ind) in &shown {
+    for &(s, indicator, _) in &shown {
         let (color, shape, dash) = view.theme.series_style(s);
         let start = targets.len();
         // runs of consecutive years with figures become lines
         let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
         let mut last_year: Option<i32> = None;
-        for (point, p) in visible(ind, view) {
+        for (point, p) in visible_points(dataset, view, indicator) {
             let Some(value) = p.value else {
                 runs.push(Vec::new());
                 last_year = None;
@@ -171,14 +132,5 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
             });
         }
     }
-    let (marks, chrome) = frame.finish();
-    Ok(Scene {
-        width: view.width,
-        height: view.height,
-        background: view.theme.background,
-        marks,
-        targets,
-        plot,
-        chrome,
-    })
+    Ok(frame.into_scene(targets, plot))
 }

@@ -9,8 +9,9 @@
 use super::frame::{wrap, Frame, PAD};
 use super::measure::Measure;
 use super::scene::{Align, Baseline, Color, Datum, Mark, Scene, Target};
+use super::select::Subject;
 use super::theme::Theme;
-use super::{source_line, View, ViewError};
+use super::{Missing, View, ViewError};
 use crate::i18n::{self, format_number, Msg};
 use crate::model::{Dataset, RecommendationList, StatusValue};
 
@@ -26,45 +27,6 @@ const COMPACT: f64 = 5.0;
 const TIGHT: f64 = 3.0;
 /// Width of a card's coloured edge on the reading start side.
 const EDGE: f64 = 4.0;
-
-/// What a status board shows.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Subject<'a> {
-    /// The plan's commitments.
-    Commitments,
-    /// One or more recommendation lists, with their index in the dataset.
-    Lists(Vec<(usize, &'a RecommendationList)>),
-}
-
-/// The subject of a status view: `["commitments"]` = the commitments; a recommendation list id
-/// = that list; `["recommendations"]` = every list. With `view.series` empty, the commitments,
-/// or every list for a plan that has recommendations and no commitments (a board of nothing
-/// would say less than the lists).
-pub fn selected<'a>(dataset: &'a Dataset, view: &View) -> Result<Subject<'a>, ViewError> {
-    let lists = dataset.recommendations.iter().enumerate();
-    let only_lists = dataset.commitments.is_empty() && !dataset.recommendations.is_empty();
-    let subject = match view.series.first().map(String::as_str) {
-        None if only_lists => Subject::Lists(lists.collect()),
-        None | Some("commitments") => Subject::Commitments,
-        Some("recommendations") => Subject::Lists(lists.collect()),
-        Some(id) => {
-            let found = lists
-                .clone()
-                .find(|(_, l)| l.id == id)
-                .ok_or_else(|| ViewError::UnknownSeries(id.to_string()))?;
-            Subject::Lists(vec![found])
-        }
-    };
-    match &subject {
-        Subject::Commitments if dataset.commitments.is_empty() => {
-            Err(ViewError::NothingToShow("commitments"))
-        }
-        Subject::Lists(lists) if lists.is_empty() => {
-            Err(ViewError::NothingToShow("recommendations"))
-        }
-        _ => Ok(subject),
-    }
-}
 
 /// The colour of a status, the same role in light and dark themes: green-ish for done, blue
 /// for under way, orange for not started, grey for unknown. Never the only cue: every column
@@ -152,7 +114,10 @@ fn columns(dataset: &Dataset, view: &View, subject: &Subject) -> Vec<Column> {
         }
         Subject::Lists(lists) => {
             let several = lists.len() > 1;
-            for &(list, l) in lists {
+            let lists = lists
+                .iter()
+                .filter_map(|&i| Some((i, dataset.recommendations.get(i)?)));
+            for (list, l) in lists {
                 let year = several.then_some(l.year);
                 for (item, r) in l.ranked() {
                     let mut text = String::new();
@@ -200,35 +165,13 @@ fn title(dataset: &Dataset, view: &View, subject: &Subject) -> String {
     match subject {
         Subject::Commitments => i18n::t(ui, Msg::Commitments).to_string(),
         Subject::Lists(lists) => match lists.as_slice() {
-            [(_, list)] => dataset.text(&list.title, view.text_lang()).to_string(),
+            [one] => match dataset.recommendations.get(*one) {
+                Some(list) => dataset.text(&list.title, view.text_lang()).to_string(),
+                None => i18n::t(ui, Msg::Recommendations).to_string(),
+            },
             _ => i18n::t(ui, Msg::Recommendations).to_string(),
         },
     }
-}
-
-/// Every source behind what the board shows: where items were read, who assessed their
-/// status, the report that issued each list and who states its declared count.
-fn sources<'a>(dataset: &'a Dataset, subject: &Subject<'a>) -> Vec<&'a str> {
-    let mut keys = Vec::new();
-    match subject {
-        Subject::Commitments => {
-            for c in &dataset.commitments {
-                keys.extend(c.source.as_deref());
-                keys.extend(c.status.source.as_deref());
-            }
-        }
-        Subject::Lists(lists) => {
-            for (_, l) in lists {
-                keys.push(l.report.as_str());
-                for r in &l.items {
-                    keys.push(r.source.as_str());
-                    keys.extend(r.status.source.as_deref());
-                }
-                keys.extend(l.declared_count_source.as_deref());
-            }
-        }
-    }
-    keys
 }
 
 /// A box of the board as placed: what it is and where.
@@ -789,28 +732,23 @@ fn label(x: f64, y: f64, text: String, style: Style) -> Mark {
     }
 }
 
-/// Builds the status board of `dataset`: title and source line from the frame, then the four
-/// columns with their cards.
-pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
-    let subject = selected(dataset, view)?;
-    let columns = columns(dataset, view, &subject);
+/// Builds the status board of what `subject` holds: title and source line from the frame,
+/// then the four columns with their cards.
+pub fn build(
+    dataset: &Dataset,
+    view: &View,
+    subject: &Subject,
+    sources: &str,
+    measure: &dyn Measure,
+) -> Result<Scene, ViewError> {
+    let columns = columns(dataset, view, subject);
     if columns.iter().all(|c| c.count() == 0) {
-        return Err(ViewError::NothingToShow("recommendations or commitments"));
+        return Err(ViewError::NothingToShow(Missing::Recommendations));
     }
     let mut frame = Frame::new(view, measure);
-    let top = frame.title(&title(dataset, view, &subject)) + 4.0;
-    let keys = sources(dataset, &subject);
-    let bottom = frame.footer(&source_line(dataset, view, keys.into_iter()));
+    let top = frame.title(&title(dataset, view, subject)) + 4.0;
+    let bottom = frame.footer(sources);
     let area = (PAD, top, view.width - 2.0 * PAD, (bottom - top).max(0.0));
     let targets = draw_board(&mut frame, view, &columns, area);
-    let (marks, chrome) = frame.finish();
-    Ok(Scene {
-        width: view.width,
-        height: view.height,
-        background: view.theme.background,
-        marks,
-        targets,
-        plot: area,
-        chrome,
-    })
+    Ok(frame.into_scene(targets, area))
 }

@@ -13,7 +13,7 @@ use super::frame::{wrap, Frame, PAD};
 use super::measure::Measure;
 use super::scale::{self, Linear};
 use super::scene::{Align, Baseline, Color, Datum, Mark, Scene, Shape, Target};
-use super::{source_line, View, ViewError};
+use super::{Missing, View, ViewError};
 use crate::i18n::{self, Locale, Msg};
 use crate::model::{Dataset, Date};
 use crate::order;
@@ -102,17 +102,12 @@ impl Item<'_> {
     }
 }
 
-/// The milestones within the view's years, in date order, with their index in the dataset.
-fn shown<'a>(dataset: &'a Dataset, view: &View) -> Result<Vec<Item<'a>>, ViewError> {
-    if dataset.milestones.is_empty() {
-        return Err(ViewError::NothingToShow("milestones"));
-    }
+/// The milestones `shown` (indices in the dataset, in date order) as the view draws them.
+fn items<'a>(dataset: &'a Dataset, view: &View, shown: &[usize]) -> Vec<Item<'a>> {
     let ui = view.ui_lang();
-    let items: Vec<Item> = dataset
-        .milestones
+    shown
         .iter()
-        .enumerate()
-        .filter(|(_, m)| view.shows_year(m.date.year))
+        .filter_map(|&index| Some((index, dataset.milestones.get(index)?)))
         .map(|(index, m)| Item {
             index,
             year: m.date.year,
@@ -120,11 +115,7 @@ fn shown<'a>(dataset: &'a Dataset, view: &View) -> Result<Vec<Item<'a>>, ViewErr
             label: dataset.text(&m.label, view.text_lang()),
             span: time_span(&m.date),
         })
-        .collect();
-    if items.is_empty() {
-        return Err(ViewError::NothingToShow("milestones in these years"));
-    }
-    Ok(items)
+        .collect()
 }
 
 /// The plan's period as drawn: its years (within the view's) and its label.
@@ -228,16 +219,22 @@ fn tint(frame: &Frame) -> Color {
 // ---------------------------------------------------------------------------------------------
 // Building
 
-pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Scene, ViewError> {
-    let items = shown(dataset, view)?;
+/// Lays out the milestones `shown` (indices in the dataset), with `sources` as the source line.
+pub fn build(
+    dataset: &Dataset,
+    view: &View,
+    shown: &[usize],
+    sources: &str,
+    measure: &dyn Measure,
+) -> Result<Scene, ViewError> {
+    let items = items(dataset, view, shown);
+    if items.is_empty() {
+        return Err(ViewError::NothingToShow(Missing::MilestonesInYears));
+    }
     let ui = view.ui_lang();
     let mut frame = Frame::new(view, measure);
     let top = frame.title(i18n::t(ui, Msg::Milestones)) + 4.0;
-    let keys = items
-        .iter()
-        .filter_map(|i| dataset.milestones.get(i.index))
-        .map(|m| m.source.as_str());
-    let bottom = frame.footer(&source_line(dataset, view, keys));
+    let bottom = frame.footer(sources);
     let period = period(dataset, view);
     let area = (PAD, top, view.width - 2.0 * PAD, (bottom - top).max(20.0));
 
@@ -248,16 +245,7 @@ pub fn build(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Sc
         Some(h) => h.draw(&mut frame, &items, &period),
         None => vertical(&mut frame, view, &items, &period, area),
     };
-    let (marks, chrome) = frame.finish();
-    Ok(Scene {
-        width: view.width,
-        height: view.height,
-        background: view.theme.background,
-        marks,
-        targets,
-        plot: area,
-        chrome,
-    })
+    Ok(frame.into_scene(targets, area))
 }
 
 // ---------------------------------------------------------------------------------------------

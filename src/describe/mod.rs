@@ -7,13 +7,23 @@ pub mod summary;
 pub mod table;
 
 pub use sources::{sources, Sources};
-pub use summary::summary;
-pub use table::{table, Cell, Column, Row, Table};
+pub use summary::{summary, summary_of};
+pub use table::{table, table_of, Cell, Column, Row, Table};
 
-use crate::chart::{Datum, View};
+use crate::chart::{Datum, Target, View};
 use crate::i18n::{self, format_number, Lang, Locale, Msg};
 use crate::json::{self, Json};
-use crate::model::{Dataset, Status, Text};
+use crate::model::{Dataset, LoadError, Status, Text};
+
+/// What a reader is told when a dataset cannot be read, in `lang`: that the file is not JSON
+/// (and where), or not a valid dataset, with its problems.
+pub fn load_error(error: &LoadError, lang: &str) -> String {
+    let ui = Lang::from_tag(lang);
+    match error {
+        LoadError::Syntax(e) => i18n::tf(ui, Msg::ErrorJson, &[&e.to_string()]),
+        e => format!("{}\n{e}", i18n::t(ui, Msg::ErrorInvalid)),
+    }
+}
 
 /// Where a datum comes from, as a reader cites it.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +103,31 @@ impl Details {
             out.push_str(part.trim());
         }
         out
+    }
+}
+
+impl Details {
+    /// What the page shows and says about the datum of `target`: [`Details::to_json`] with the
+    /// sentence for the live region and the `box` [x, y, w, h] of its mark in CSS pixels.
+    pub fn for_page(dataset: &Dataset, view: &View, target: &Target) -> Option<Json> {
+        let d = details(dataset, view, target.datum)?;
+        let mut out = d.to_json();
+        if let (Some(Json::Object(source)), Some(s)) = (out.get_mut("source"), &d.source) {
+            // how the tooltip cites it: "publisher, title, date"
+            let parts = [Some(&s.publisher), Some(&s.title), s.date.as_ref()];
+            let parts: Vec<&str> = parts.into_iter().flatten().map(String::as_str).collect();
+            source.push((
+                "cite".into(),
+                parts.join(i18n::comma(view.ui_lang())).into(),
+            ));
+        }
+        if let Json::Object(members) = &mut out {
+            members.push(("sentence".into(), d.sentence(view.ui_lang()).into()));
+            let place = [target.x, target.y, target.w, target.h];
+            let place = Json::Array(place.into_iter().map(Json::from).collect());
+            members.push(("box".into(), place));
+        }
+        Some(out)
     }
 }
 

@@ -2,12 +2,13 @@
 //!
 //! The source line under a chart names publishers only; a reader who wants to check a figure
 //! needs the documents themselves (title, publisher, date, address), the notes the dataset
-//! attaches to the data shown, and where sources disagree. All of it is taken from what the
-//! scene draws, so the panel lists exactly the sources behind the data on screen: a series
-//! hidden in the legend or a year outside `from`/`to` brings none.
+//! attaches to the data shown, and where sources disagree. All of it is taken from the view's
+//! [`Selection`], as the chart, the summary and the table are, so the panel lists exactly the
+//! sources behind the data shown: a series hidden in the legend or a year outside `from`/`to`
+//! brings none.
 
 use super::summary::runs;
-use crate::chart::{Datum, Scene, View};
+use crate::chart::{Datum, Selection, View};
 use crate::i18n::{self, Locale, Msg};
 use crate::json::{self, Json};
 use crate::model::{self, Dataset};
@@ -33,6 +34,8 @@ pub struct SourceEntry {
     pub publisher: String,
     /// Its publication date, written for the reader.
     pub date: Option<String>,
+    /// The publisher and the date, as the panel writes them under the title.
+    pub meta: String,
     /// Its address, only when it is `http://` or `https://` (the only links the widget makes).
     pub url: Option<String>,
     pub note: Option<String>,
@@ -57,6 +60,7 @@ impl Sources {
                     ("title", s.title.as_str().into()),
                     ("publisher", s.publisher.as_str().into()),
                     ("date", s.date.clone().into()),
+                    ("meta", s.meta.as_str().into()),
                     ("url", s.url.clone().into()),
                     ("note", s.note.clone().into()),
                 ])
@@ -82,26 +86,20 @@ impl Sources {
     }
 }
 
-/// The sources, notes and conflicts behind `scene`, drawn from `view` over `dataset`.
-pub fn sources(dataset: &Dataset, view: &View, scene: &Scene) -> Sources {
+/// The sources, notes and conflicts behind what `selection` holds, in the view's language.
+pub fn sources(dataset: &Dataset, view: &View, selection: &Selection) -> Sources {
     let lang = view.text_lang();
     let ui = view.ui_lang();
-    let mut keys: Vec<&str> = Vec::new();
-    for target in &scene.targets {
-        for key in target.datum.sources(dataset) {
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
-        }
-    }
+    let keys = selection.sources(dataset, view);
+    let data = selection.data(dataset, view);
     let sources = keys
         .iter()
         .filter_map(|key| entry(dataset, key, lang, ui))
         .collect();
     Sources {
         sources,
-        notes: notes(dataset, view, scene),
-        conflicts: conflicts(dataset, scene, &keys, lang),
+        notes: notes(dataset, view, &data),
+        conflicts: conflicts(dataset, &data, &keys, lang),
         dataset: dataset_line(dataset, lang, ui),
     }
 }
@@ -110,11 +108,18 @@ pub fn sources(dataset: &Dataset, view: &View, scene: &Scene) -> Sources {
 /// makes that impossible, but the panel never fails for it).
 fn entry(dataset: &Dataset, key: &str, lang: &str, ui: Locale) -> Option<SourceEntry> {
     let s = dataset.source(key)?;
+    let publisher = dataset.text(&s.publisher, lang).to_string();
+    let date = s.date.map(|d| i18n::format_date(&d, ui, false));
+    let meta = match &date {
+        Some(date) => format!("{publisher}{}{date}", i18n::comma(ui)),
+        None => publisher.clone(),
+    };
     Some(SourceEntry {
         key: key.to_string(),
         title: dataset.text(&s.title, lang).to_string(),
-        publisher: dataset.text(&s.publisher, lang).to_string(),
-        date: s.date.map(|d| i18n::format_date(&d, ui, false)),
+        publisher,
+        date,
+        meta,
         url: s.url.clone().filter(|u| is_web_address(u)),
         note: s.note.as_ref().map(|n| dataset.text(n, lang).to_string()),
     })
@@ -133,17 +138,17 @@ struct Use {
     year: Option<i32>,
 }
 
-/// The notes of the data drawn, each text once, in order of first use.
-fn notes(dataset: &Dataset, view: &View, scene: &Scene) -> Vec<Note> {
+/// The notes of the data shown, each text once, in order of first use.
+fn notes(dataset: &Dataset, view: &View, data: &[Datum]) -> Vec<Note> {
     let mut found: Vec<(String, Vec<Use>)> = Vec::new();
-    for target in &scene.targets {
-        let Some(d) = super::details(dataset, view, target.datum) else {
+    for &datum in data {
+        let Some(d) = super::details(dataset, view, datum) else {
             continue;
         };
         let Some(text) = d.note.filter(|n| !n.trim().is_empty()) else {
             continue;
         };
-        let used = match target.datum {
+        let used = match datum {
             Datum::Figure { indicator, point } => Use {
                 subject: d.heading,
                 year: dataset
@@ -219,12 +224,11 @@ fn about(uses: &[Use], ui: Locale) -> String {
     parts.join(semicolon)
 }
 
-/// The conflicts of the dataset that name a source used or a series drawn.
-fn conflicts(dataset: &Dataset, scene: &Scene, keys: &[&str], lang: &str) -> Vec<String> {
-    let drawn: Vec<&str> = scene
-        .targets
+/// The conflicts of the dataset that name a source used or a series shown.
+fn conflicts(dataset: &Dataset, data: &[Datum], keys: &[&str], lang: &str) -> Vec<String> {
+    let drawn: Vec<&str> = data
         .iter()
-        .filter_map(|t| match t.datum {
+        .filter_map(|datum| match *datum {
             Datum::Figure { indicator, .. } => dataset.indicators.get(indicator),
             _ => None,
         })
@@ -265,8 +269,8 @@ mod tests {
     }
 
     fn drawn(dataset: &Dataset, view: &View) -> Sources {
-        let scene = chart::build(dataset, view, &Estimate).unwrap();
-        sources(dataset, view, &scene)
+        let drawing = chart::draw(dataset, view, &Estimate).unwrap();
+        sources(dataset, view, &drawing.selection)
     }
 
     #[test]

@@ -13,10 +13,11 @@
 //! percentage) is introduced as a topic ("Taux : en hausse, de … à …"). English uses the label
 //! as the subject with verbs that do not agree ("rose", "fell", "stood at").
 
-use crate::chart::{View, ViewKind};
+use crate::chart::select::{Group, Panel, RatingSelection, SeriesSelection, Subject};
+use crate::chart::{self, Selection, View};
 use crate::i18n::{self, format_number, Lang, Locale, Msg};
 use crate::model::{
-    Axis, Commitment, Dataset, Indicator, Milestone, Rating, RecommendationList, StatusValue, Text,
+    Commitment, Dataset, Indicator, Milestone, RecommendationList, StatusValue, Text,
 };
 
 /// Most sentences about series in one summary; beyond, the rest are named in one sentence.
@@ -26,123 +27,32 @@ const MAX_CHRONOLOGICAL_RUNS: usize = 4;
 /// Consecutive gap years listed one by one up to this many; longer runs become "from … to …".
 const MAX_LISTED_GAP_RUN: usize = 3;
 
-/// The summary of `view` over `dataset`, in the view's language: one or two sentences per
-/// series (at most about four in all), the rating's current level and its history, the counts
-/// by status, the published progress, the milestones, or one short sentence of each panel for
-/// the overview.
+/// The summary of `view` over `dataset`, in the view's language (see [`summary_of`]).
 pub fn summary(dataset: &Dataset, view: &View) -> String {
+    match chart::select(dataset, view) {
+        Ok(selection) => summary_of(dataset, view, &selection),
+        Err(_) => i18n::t(view.ui_lang(), Msg::NothingToShow).to_string(),
+    }
+}
+
+/// The summary of what `selection` holds: one or two sentences per series (at most about four
+/// in all), the rating's current level and its history, the counts by status, the published
+/// progress, the milestones, or one short sentence of each panel for the overview.
+pub fn summary_of(dataset: &Dataset, view: &View, selection: &Selection) -> String {
     let s = Sentences {
         dataset,
-        view,
         lang: view.text_lang(),
         ui: view.ui_lang(),
     };
-    let text = match view.kind {
-        ViewKind::Series => s.series(view, false),
-        ViewKind::Rating => s.rating(view, false),
-        ViewKind::Status => s.status(view),
-        ViewKind::Progress => s.progress(view),
-        ViewKind::Timeline => s.timeline(view, false),
-        ViewKind::Overview => s.overview(),
+    let text = match selection {
+        Selection::Series(series) => s.series(view, series, false),
+        Selection::Rating(rating) => s.rating(rating, false),
+        Selection::Status(subject) => s.status(subject),
+        Selection::Progress(groups) => s.progress(groups),
+        Selection::Timeline(shown) => s.timeline(shown, false),
+        Selection::Overview(panels) => s.overview(panels),
     };
     text.unwrap_or_else(|| i18n::t(s.ui, Msg::NothingToShow).to_string())
-}
-
-// ---------------------------------------------------------------------------------------------
-// What a view shows: the chart's own selection rules (`chart::series::selected` and its
-// siblings, private to `chart`), restated here and checked against `chart::build` in the tests.
-
-/// Whether `view` shows `year` (its `from` and `to`, both inclusive).
-pub(crate) fn shows_year(view: &View, year: i32) -> bool {
-    view.from.is_none_or(|f| year >= f) && view.to.is_none_or(|t| year <= t)
-}
-
-/// The indicators of a series view, hidden ones included: those requested, or by default every
-/// indicator of the first indicator's group (or the first indicator alone). `None` when the
-/// dataset has no indicators or a requested id does not exist.
-pub(crate) fn selected_series<'a>(dataset: &'a Dataset, view: &View) -> Option<Vec<&'a Indicator>> {
-    if view.series.is_empty() {
-        let first = dataset.indicators.first()?;
-        return Some(match &first.group {
-            Some(group) => dataset
-                .indicators
-                .iter()
-                .filter(|i| i.group.as_ref() == Some(group))
-                .collect(),
-            None => vec![first],
-        });
-    }
-    view.series.iter().map(|id| dataset.indicator(id)).collect()
-}
-
-/// The rating of a rating view: the one named first in `view.series`, or the first.
-pub(crate) fn selected_rating<'a>(dataset: &'a Dataset, view: &View) -> Option<&'a Rating> {
-    match view.series.first() {
-        Some(id) => dataset.rating(id),
-        None => dataset.ratings.first(),
-    }
-}
-
-/// What a status board shows.
-pub(crate) enum Selection<'a> {
-    Commitments,
-    Lists(Vec<&'a RecommendationList>),
-}
-
-/// The subject of a status view: no series or `commitments` = the commitments; a list id =
-/// that list; `recommendations` = every list. `None` when there is nothing to show.
-pub(crate) fn selected_status<'a>(dataset: &'a Dataset, view: &View) -> Option<Selection<'a>> {
-    let lists = &dataset.recommendations;
-    let subject = match view.series.first().map(String::as_str) {
-        None | Some("commitments") => Selection::Commitments,
-        Some("recommendations") => Selection::Lists(lists.iter().collect()),
-        Some(id) => Selection::Lists(vec![lists.iter().find(|l| l.id == id)?]),
-    };
-    match &subject {
-        Selection::Commitments if dataset.commitments.is_empty() => None,
-        Selection::Lists(lists) if lists.is_empty() => None,
-        _ => Some(subject),
-    }
-}
-
-/// The groups of a progress view: each axis with commitments in the dataset's order (only the
-/// axes named in `view.series`, if any), then the commitments without an axis; with the
-/// indices of their commitments.
-pub(crate) fn selected_progress<'a>(
-    dataset: &'a Dataset,
-    view: &View,
-) -> Option<Vec<(Option<&'a Axis>, Vec<usize>)>> {
-    if dataset.commitments.is_empty()
-        || view
-            .series
-            .iter()
-            .any(|id| !dataset.axes.iter().any(|a| &a.id == id))
-    {
-        return None;
-    }
-    let rows_of = |axis: Option<&str>| -> Vec<usize> {
-        let all = dataset.commitments.iter().enumerate();
-        all.filter(|(_, c)| c.axis.as_deref() == axis)
-            .map(|(i, _)| i)
-            .collect()
-    };
-    let mut groups: Vec<(Option<&Axis>, Vec<usize>)> = dataset
-        .axes
-        .iter()
-        .filter(|a| view.series.is_empty() || view.series.contains(&a.id))
-        .map(|a| (Some(a), rows_of(Some(&a.id))))
-        .collect();
-    if view.series.is_empty() {
-        groups.push((None, rows_of(None)));
-    }
-    groups.retain(|(_, rows)| !rows.is_empty());
-    (!groups.is_empty()).then_some(groups)
-}
-
-/// The milestones within the view's years, in date order.
-pub(crate) fn selected_milestones<'a>(dataset: &'a Dataset, view: &View) -> Vec<&'a Milestone> {
-    let shown = dataset.milestones.iter();
-    shown.filter(|m| shows_year(view, m.date.year)).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +129,6 @@ pub(crate) fn runs(years: &[i32]) -> Vec<(i32, i32)> {
 
 struct Sentences<'a> {
     dataset: &'a Dataset,
-    view: &'a View,
     lang: &'a str,
     ui: Locale,
 }
@@ -308,16 +217,11 @@ impl<'a> Sentences<'a> {
     // -----------------------------------------------------------------------------------------
     // Series
 
-    fn series(&self, view: &View, short: bool) -> Option<String> {
-        let chosen = selected_series(self.dataset, view)?;
-        // the chart needs a year to draw, from any of its series, shown or switched off
-        let years = |i: &&Indicator| i.points.iter().any(|p| shows_year(view, p.year));
-        if !chosen.iter().any(years) {
-            return None;
-        }
-        let shown: Vec<&Indicator> = chosen
-            .into_iter()
-            .filter(|i| !view.hidden.contains(&i.id))
+    fn series(&self, view: &View, selection: &SeriesSelection, short: bool) -> Option<String> {
+        let indicators = &self.dataset.indicators;
+        let shown: Vec<&Indicator> = selection
+            .drawn()
+            .filter_map(|(_, i)| indicators.get(i))
             .collect();
         if shown.is_empty() {
             return Some(i18n::t(self.ui, Msg::NoSeriesShown).to_string());
@@ -361,7 +265,7 @@ impl<'a> Sentences<'a> {
         let points: Vec<_> = ind
             .points
             .iter()
-            .filter(|p| shows_year(view, p.year))
+            .filter(|p| view.shows_year(p.year))
             .collect();
         let figures: Vec<(i32, f64)> = points
             .iter()
@@ -456,13 +360,13 @@ impl<'a> Sentences<'a> {
     // -----------------------------------------------------------------------------------------
     // Rating
 
-    fn rating(&self, view: &View, short: bool) -> Option<String> {
-        let rating = selected_rating(self.dataset, view)?;
+    fn rating(&self, selection: &RatingSelection, short: bool) -> Option<String> {
+        let rating = self.dataset.ratings.get(selection.rating)?;
         let label = &self.shown(&rating.label);
-        let points: Vec<_> = rating
+        let points: Vec<_> = selection
             .points
             .iter()
-            .filter(|p| shows_year(view, p.year))
+            .filter_map(|&i| rating.points.get(i))
             .collect();
         let (first, last) = (points.first()?.year, points.last()?.year);
         // runs of the same level over consecutive years
@@ -570,15 +474,16 @@ impl<'a> Sentences<'a> {
         i18n::join_list(self.ui, &items)
     }
 
-    fn status(&self, view: &View) -> Option<String> {
-        match selected_status(self.dataset, view)? {
-            Selection::Commitments => {
+    fn status(&self, subject: &Subject) -> Option<String> {
+        match subject {
+            Subject::Commitments => {
                 let counts = self.counts(self.dataset.commitments.iter().map(|c| c.status.value));
                 Some(self.tf(Msg::StatusCommitments, &[&counts]))
             }
-            Selection::Lists(lists) => {
+            Subject::Lists(lists) => {
                 let sentences: Vec<String> = lists
                     .iter()
+                    .filter_map(|&l| self.dataset.recommendations.get(l))
                     .take(MAX_SERIES_SENTENCES)
                     .map(|l| self.list(l))
                     .collect();
@@ -601,11 +506,10 @@ impl<'a> Sentences<'a> {
         }
     }
 
-    fn progress(&self, view: &View) -> Option<String> {
-        let groups = selected_progress(self.dataset, view)?;
+    fn progress(&self, groups: &[Group]) -> Option<String> {
         let shown: Vec<&Commitment> = groups
             .iter()
-            .flat_map(|(_, rows)| rows.iter())
+            .flat_map(|g| g.rows.iter())
             .filter_map(|&i| self.dataset.commitments.get(i))
             .collect();
         let counts = self.counts(shown.iter().map(|c| c.status.value));
@@ -622,8 +526,9 @@ impl<'a> Sentences<'a> {
     // -----------------------------------------------------------------------------------------
     // Timeline and overview
 
-    fn timeline(&self, view: &View, short: bool) -> Option<String> {
-        let shown = selected_milestones(self.dataset, view);
+    fn timeline(&self, shown: &[usize], short: bool) -> Option<String> {
+        let milestones = &self.dataset.milestones;
+        let shown: Vec<&Milestone> = shown.iter().filter_map(|&i| milestones.get(i)).collect();
         let (first, last) = (shown.first()?, shown.last()?);
         let label = |m: &'a Milestone| self.shown(&m.label);
         let date = |m: &Milestone| i18n::format_date(&m.date, self.ui, false);
@@ -648,206 +553,26 @@ impl<'a> Sentences<'a> {
     }
 
     /// One short sentence per panel of the overview, in the overview's order: the rating's
-    /// current level, the first default series, the commitments by status, the milestones.
-    fn overview(&self) -> Option<String> {
-        let panel = |kind: ViewKind| {
-            let mut v = View::new(kind, self.view.width, self.view.height);
-            if kind == ViewKind::Status {
-                v.series = vec!["commitments".into()];
-            }
-            v.from = self.view.from;
-            v.to = self.view.to;
-            v.lang = self.view.lang.clone();
-            v
-        };
-        let sentences: Vec<String> = [
-            self.rating(&panel(ViewKind::Rating), true),
-            self.series(&panel(ViewKind::Series), true),
-            self.status(&panel(ViewKind::Status)),
-            self.timeline(&panel(ViewKind::Timeline), true),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+    /// current level, the first default series, the board by status, the milestones.
+    fn overview(&self, panels: &[Panel]) -> Option<String> {
+        let sentences: Vec<String> = panels
+            .iter()
+            .filter_map(|p| match &p.selection {
+                Selection::Rating(r) => self.rating(r, true),
+                Selection::Series(s) => self.series(&p.view, s, true),
+                Selection::Status(subject) => self.status(subject),
+                Selection::Timeline(shown) => self.timeline(shown, true),
+                Selection::Progress(groups) => self.progress(groups),
+                Selection::Overview(_) => None,
+            })
+            .collect();
         (!sentences.is_empty()).then(|| sentences.join(" "))
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{self, Datum, Estimate};
-    use std::path::Path;
-
-    fn datasets() -> Vec<(String, Dataset)> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut paths = vec![root.join("data/morocco.json")];
-        let valid = std::fs::read_dir(root.join("tests/datasets/valid")).unwrap();
-        let mut more: Vec<_> = valid.map(|e| e.unwrap().path()).collect();
-        more.sort();
-        paths.extend(more);
-        paths
-            .into_iter()
-            .map(|p| {
-                let text = std::fs::read_to_string(&p).unwrap();
-                (p.display().to_string(), crate::model::load(&text).unwrap())
-            })
-            .collect()
-    }
-
-    fn view(kind: ViewKind, series: &[&str]) -> View {
-        let mut v = View::new(kind, 1200.0, 2400.0);
-        v.series = series.iter().map(|s| s.to_string()).collect();
-        v
-    }
-
-    /// Variants of a view kind worth comparing: the default, every id alone, years cut.
-    fn variants(dataset: &Dataset, kind: ViewKind) -> Vec<View> {
-        let ids: Vec<String> = match kind {
-            ViewKind::Series => dataset.indicators.iter().map(|i| i.id.clone()).collect(),
-            ViewKind::Rating => dataset.ratings.iter().map(|r| r.id.clone()).collect(),
-            ViewKind::Status => {
-                let mut ids: Vec<String> = vec!["commitments".into(), "recommendations".into()];
-                ids.extend(dataset.recommendations.iter().map(|l| l.id.clone()));
-                ids
-            }
-            ViewKind::Progress => dataset.axes.iter().map(|a| a.id.clone()).collect(),
-            _ => Vec::new(),
-        };
-        let mut out = vec![view(kind, &[]), view(kind, &["no-such-id"])];
-        out.extend(ids.iter().map(|id| view(kind, &[id.as_str()])));
-        let mut cut = view(kind, &[]);
-        (cut.from, cut.to) = (Some(2018), Some(2022));
-        out.push(cut);
-        if let [a, b, ..] = ids.as_slice() {
-            let mut two = view(kind, &[a.as_str(), b.as_str()]);
-            two.hidden = vec![a.clone()];
-            out.push(two);
-        }
-        out
-    }
-
-    #[test]
-    fn series_selection_agrees_with_the_chart_legend() {
-        let mut compared = 0;
-        for (name, dataset) in datasets() {
-            for v in variants(&dataset, ViewKind::Series) {
-                let scene = chart::build(&dataset, &v, &Estimate);
-                let mine = selected_series(&dataset, &v);
-                let years = |ids: &[&Indicator]| {
-                    ids.iter()
-                        .any(|i| i.points.iter().any(|p| shows_year(&v, p.year)))
-                };
-                match (scene, mine) {
-                    (Ok(scene), Some(mine)) => {
-                        let legend: Vec<&str> =
-                            scene.chrome.legend.iter().map(|l| l.id.as_str()).collect();
-                        let mine: Vec<&str> = mine.iter().map(|i| i.id.as_str()).collect();
-                        assert_eq!(legend, mine, "{name} {:?}", v.series);
-                        compared += 1;
-                    }
-                    (Err(_), Some(mine)) => assert!(!years(&mine), "{name} {:?}", v.series),
-                    (Ok(_), None) => panic!("{name} {:?}: the chart draws more", v.series),
-                    (Err(_), None) => {}
-                }
-            }
-        }
-        assert!(compared > 20, "{compared} views compared");
-    }
-
-    /// The data behind a scene's targets, for the views that have no legend.
-    fn drawn(scene: &chart::Scene) -> Vec<Datum> {
-        scene.targets.iter().map(|t| t.datum).collect()
-    }
-
-    #[test]
-    fn rating_status_progress_timeline_selection_agree_with_the_chart() {
-        for (name, dataset) in datasets() {
-            for v in variants(&dataset, ViewKind::Rating) {
-                let scene = chart::build(&dataset, &v, &Estimate).ok();
-                let mine = selected_rating(&dataset, &v)
-                    .filter(|r| r.points.iter().any(|p| shows_year(&v, p.year)));
-                let ratings: Vec<usize> = scene
-                    .iter()
-                    .flat_map(drawn)
-                    .filter_map(|d| match d {
-                        Datum::Rated { rating, .. } => Some(rating),
-                        _ => None,
-                    })
-                    .collect();
-                let index = mine.and_then(|r| dataset.ratings.iter().position(|x| x.id == r.id));
-                assert_eq!(scene.is_some(), index.is_some(), "{name} {:?}", v.series);
-                assert!(ratings.iter().all(|r| Some(*r) == index), "{name}");
-            }
-            for v in variants(&dataset, ViewKind::Status) {
-                let scene = chart::build(&dataset, &v, &Estimate).ok();
-                let mine = selected_status(&dataset, &v);
-                assert_eq!(scene.is_some(), mine.is_some(), "{name} {:?}", v.series);
-                let (Some(scene), Some(mine)) = (scene, mine) else {
-                    continue;
-                };
-                let mut drawn = drawn(&scene);
-                drawn.sort_by_key(|d| format!("{d:?}"));
-                let mut expected: Vec<Datum> = match mine {
-                    Selection::Commitments => (0..dataset.commitments.len())
-                        .map(|index| Datum::Commitment { index })
-                        .collect(),
-                    Selection::Lists(lists) => lists
-                        .iter()
-                        .flat_map(|l| {
-                            let list = dataset
-                                .recommendations
-                                .iter()
-                                .position(|x| x.id == l.id)
-                                .unwrap();
-                            (0..l.items.len()).map(move |item| Datum::Recommendation { list, item })
-                        })
-                        .collect(),
-                };
-                expected.sort_by_key(|d| format!("{d:?}"));
-                assert_eq!(drawn, expected, "{name} {:?}", v.series);
-            }
-            for v in variants(&dataset, ViewKind::Progress) {
-                let scene = chart::build(&dataset, &v, &Estimate).ok();
-                let mine = selected_progress(&dataset, &v);
-                assert_eq!(scene.is_some(), mine.is_some(), "{name} {:?}", v.series);
-                let (Some(scene), Some(mine)) = (scene, mine) else {
-                    continue;
-                };
-                let drawn: Vec<Datum> = drawn(&scene);
-                let expected: Vec<Datum> = mine
-                    .iter()
-                    .flat_map(|(_, rows)| rows.iter().map(|&index| Datum::Commitment { index }))
-                    .collect();
-                assert_eq!(drawn, expected, "{name} {:?}", v.series);
-            }
-            for v in variants(&dataset, ViewKind::Timeline) {
-                let scene = chart::build(&dataset, &v, &Estimate).ok();
-                let mine = selected_milestones(&dataset, &v);
-                assert_eq!(scene.is_some(), !mine.is_empty(), "{name}");
-                let Some(scene) = scene else { continue };
-                let mut drawn: Vec<usize> = drawn(&scene)
-                    .into_iter()
-                    .filter_map(|d| match d {
-                        Datum::Milestone { index } => Some(index),
-                        _ => None,
-                    })
-                    .collect();
-                drawn.sort_unstable();
-                let expected: Vec<usize> = mine
-                    .iter()
-                    .map(|m| {
-                        dataset
-                            .milestones
-                            .iter()
-                            .position(|x| x.id == m.id)
-                            .unwrap()
-                    })
-                    .collect();
-                assert_eq!(drawn, expected, "{name}");
-            }
-        }
-    }
 
     #[test]
     fn words() {

@@ -7,11 +7,13 @@
 //! commitment; the timeline one row per milestone; the overview shows the series table. A
 //! figure that does not exist is a cell that says so ("no data"), never a zero.
 
-use super::summary::{self, Selection};
-use crate::chart::{View, ViewKind};
+use crate::chart::select::{
+    visible_points, Group, Panel, RatingSelection, SeriesSelection, Subject,
+};
+use crate::chart::{self, Datum, Selection, View, ViewKind};
 use crate::i18n::{self, format_number, Locale, Msg};
 use crate::json::{self, Json};
-use crate::model::{self, Dataset, Indicator, Status, StatusValue, Text};
+use crate::model::{self, Dataset, Indicator, RecommendationList, Status, StatusValue, Text};
 
 /// The table of a view.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +54,9 @@ pub struct Cell {
     /// Nothing is known here: no figure, no rating, no progress published (an empty cell in
     /// CSV). Never a zero.
     pub missing: bool,
+    /// The datum this cell tells about (a figure, a year's level) or, in the first cell of a
+    /// row about one item, the item.
+    pub datum: Option<Datum>,
 }
 
 impl Cell {
@@ -62,6 +67,14 @@ impl Cell {
             note: None,
             source: None,
             missing: false,
+            datum: None,
+        }
+    }
+
+    fn about(self, datum: Datum) -> Cell {
+        Cell {
+            datum: Some(datum),
+            ..self
         }
     }
 
@@ -160,28 +173,44 @@ fn field(text: &str) -> String {
     }
 }
 
-/// The data table of `view` over `dataset`, in the view's language. A view that cannot be
-/// drawn (an unknown series, nothing in these years) gives a table without rows.
+/// The data table of `view` over `dataset`, in the view's language (see [`table_of`]).
 pub fn table(dataset: &Dataset, view: &View) -> Table {
+    match chart::select(dataset, view) {
+        Ok(selection) => table_of(dataset, view, &selection),
+        Err(_) => nothing(view.ui_lang(), view.kind),
+    }
+}
+
+/// The data table of what `selection` holds, in the view's language.
+pub fn table_of(dataset: &Dataset, view: &View, selection: &Selection) -> Table {
     let t = Tables {
         dataset,
         lang: view.text_lang(),
         ui: view.ui_lang(),
     };
-    // a view that cannot be drawn: a table that says so, with no rows
-    let empty = |header: Msg| Table {
-        caption: i18n::t(t.ui, Msg::NothingToShow).to_string(),
-        header: i18n::t(t.ui, header).to_string(),
+    match selection {
+        Selection::Series(s) => t.series(view, s),
+        Selection::Rating(r) => t.rating(r),
+        Selection::Status(subject) => t.status(subject),
+        Selection::Progress(groups) => t.progress(groups),
+        Selection::Timeline(shown) => t.timeline(shown),
+        Selection::Overview(panels) => t.overview(panels),
+    }
+}
+
+/// The table of a view that cannot be drawn (an unknown series, nothing in these years): it
+/// says so, and has no rows.
+fn nothing(ui: Locale, kind: ViewKind) -> Table {
+    let header = match kind {
+        ViewKind::Series | ViewKind::Rating => Msg::Year,
+        ViewKind::Status | ViewKind::Progress => Msg::Commitments,
+        ViewKind::Timeline | ViewKind::Overview => Msg::Date,
+    };
+    Table {
+        caption: i18n::t(ui, Msg::NothingToShow).to_string(),
+        header: i18n::t(ui, header).to_string(),
         columns: Vec::new(),
         rows: Vec::new(),
-    };
-    match view.kind {
-        ViewKind::Series => t.series(view).unwrap_or_else(|| empty(Msg::Year)),
-        ViewKind::Overview => t.overview(view).unwrap_or_else(|| empty(Msg::Date)),
-        ViewKind::Rating => t.rating(view).unwrap_or_else(|| empty(Msg::Year)),
-        ViewKind::Status => t.status(view).unwrap_or_else(|| empty(Msg::Commitments)),
-        ViewKind::Progress => t.progress(view).unwrap_or_else(|| empty(Msg::Commitments)),
-        ViewKind::Timeline => t.timeline(view),
     }
 }
 
@@ -209,68 +238,80 @@ impl<'a> Tables<'a> {
         Cell::missing(i18n::t(self.ui, Msg::NoData))
     }
 
-    /// The overview's table: one row for every datum its panels draw (ratings, figures,
-    /// commitments, milestones), so that nothing the dashboard shows is missing from it.
-    fn overview(&self, view: &View) -> Option<Table> {
-        let scene = crate::chart::build(self.dataset, view, &crate::chart::Estimate).ok()?;
-        let rows = scene
-            .targets
-            .iter()
-            .filter_map(|t| super::details(self.dataset, view, t.datum))
-            .map(|d| Row {
-                // every row is named by what it is about (axe: no empty row header)
-                header: d.heading.clone(),
-                cells: vec![
-                    match &d.when {
-                        Some(when) => Cell::text(when.clone()),
-                        None => Cell::missing(""),
-                    },
-                    Cell::text(d.value.clone()),
-                    Cell::text(
-                        d.source
-                            .as_ref()
-                            .map(|s| s.publisher.clone())
-                            .unwrap_or_default(),
-                    ),
-                ],
-            })
-            .collect();
-        let column = |msg: Msg| Column {
+    fn column(&self, msg: Msg) -> Column {
+        Column {
             label: i18n::t(self.ui, msg).to_string(),
             unit: None,
-        };
-        Some(Table {
+        }
+    }
+
+    /// A cell naming the publisher of `key`'s source, or an empty one.
+    fn source_cell(&self, key: Option<&str>) -> Cell {
+        match self.publisher(key) {
+            Some(p) => Cell {
+                source: Some(p.clone()),
+                ..Cell::text(p)
+            },
+            None => Cell::missing(""),
+        }
+    }
+
+    /// The overview's table: one row for every datum of its panels (ratings, figures,
+    /// commitments, milestones), so that nothing the dashboard shows is missing from it.
+    fn overview(&self, panels: &[Panel]) -> Table {
+        let rows = panels
+            .iter()
+            .flat_map(|p| {
+                let data = p.selection.data(self.dataset, &p.view);
+                data.into_iter().map(move |datum| (&p.view, datum))
+            })
+            .filter_map(|(view, datum)| {
+                let d = super::details(self.dataset, view, datum)?;
+                let when = match &d.when {
+                    Some(when) => Cell::text(when.clone()),
+                    None => Cell::missing(""),
+                };
+                let publisher = d.source.as_ref().map(|s| s.publisher.clone());
+                Some(Row {
+                    // every row is named by what it is about (axe: no empty row header)
+                    header: d.heading.clone(),
+                    cells: vec![
+                        when.about(datum),
+                        Cell::text(d.value.clone()),
+                        Cell::text(publisher.unwrap_or_default()),
+                    ],
+                })
+            })
+            .collect();
+        Table {
             caption: self.text(&self.dataset.plan.title).to_string(),
             header: i18n::t(self.ui, Msg::Item).to_string(),
             columns: vec![
-                column(Msg::Date),
-                column(Msg::Value),
-                column(Msg::SourceColumn),
+                self.column(Msg::Date),
+                self.column(Msg::Value),
+                self.column(Msg::SourceColumn),
             ],
             rows,
-        })
+        }
     }
 
-    fn series(&self, view: &View) -> Option<Table> {
-        let chosen = summary::selected_series(self.dataset, view)?;
-        let in_view = |i: &&Indicator| i.points.iter().any(|p| summary::shows_year(view, p.year));
-        if !chosen.iter().any(in_view) {
-            return None;
-        }
-        let shown: Vec<_> = chosen
-            .iter()
-            .filter(|ind| !view.hidden.contains(&ind.id))
+    /// One row per year of the indicators drawn, one column per indicator.
+    fn series(&self, view: &View, selection: &SeriesSelection) -> Table {
+        let indicators = &self.dataset.indicators;
+        let chosen = selection.chosen.iter().filter_map(|&i| indicators.get(i));
+        let labels: Vec<&str> = chosen.map(|i| self.text(&i.label)).collect();
+        let shown: Vec<(usize, &Indicator)> = selection
+            .drawn()
+            .filter_map(|(_, i)| Some((i, indicators.get(i)?)))
             .collect();
-        let labels: Vec<&str> = chosen.iter().map(|i| self.text(&i.label)).collect();
         let years = model::distinct_years(
             shown
                 .iter()
-                .flat_map(|ind| ind.points.iter().map(|p| p.year))
-                .filter(|y| summary::shows_year(view, *y)),
+                .flat_map(|&(i, _)| visible_points(self.dataset, view, i).map(|(_, p)| p.year)),
         );
         let columns = shown
             .iter()
-            .map(|ind| Column {
+            .map(|(_, ind)| Column {
                 label: self.text(&ind.label).to_string(),
                 unit: Some(self.text(&ind.unit).to_string()),
             })
@@ -281,73 +322,68 @@ impl<'a> Tables<'a> {
                 header: i18n::format_year(year, self.ui),
                 cells: shown
                     .iter()
-                    .map(|ind| match ind.points.iter().find(|p| p.year == year) {
-                        Some(p) => {
-                            let mut cell = match p.value {
-                                Some(v) => Cell {
-                                    value: Some(v),
-                                    ..Cell::text(format_number(v, self.ui, 2))
-                                },
-                                None => self.no_data(),
-                            };
-                            cell.note = self.opt(&p.note);
-                            cell.source = self.publisher(p.source.as_deref());
-                            cell
-                        }
-                        None => self.no_data(),
-                    })
+                    .map(|&(i, ind)| self.figure(i, ind, year))
                     .collect(),
             })
             .collect();
-        Some(Table {
+        Table {
             caption: i18n::join_list(self.ui, &labels),
             header: i18n::t(self.ui, Msg::Year).to_string(),
             columns,
             rows,
-        })
+        }
     }
 
-    fn rating(&self, view: &View) -> Option<Table> {
-        let rating = summary::selected_rating(self.dataset, view)?;
-        let rows = rating
+    /// The cell of indicator `indicator`'s figure of `year`.
+    fn figure(&self, indicator: usize, ind: &Indicator, year: i32) -> Cell {
+        let Some((point, p)) = ind.points.iter().enumerate().find(|(_, p)| p.year == year) else {
+            return self.no_data();
+        };
+        let mut cell = match p.value {
+            Some(v) => Cell {
+                value: Some(v),
+                ..Cell::text(format_number(v, self.ui, 2))
+            },
+            None => self.no_data(),
+        };
+        cell.note = self.opt(&p.note);
+        cell.source = self.publisher(p.source.as_deref());
+        cell.about(Datum::Figure { indicator, point })
+    }
+
+    /// One row per year shown.
+    fn rating(&self, selection: &RatingSelection) -> Table {
+        let Some(rating) = self.dataset.ratings.get(selection.rating) else {
+            return nothing(self.ui, ViewKind::Rating);
+        };
+        let rows = selection
             .points
             .iter()
-            .filter(|p| summary::shows_year(view, p.year))
-            .map(|p| {
+            .filter_map(|&point| Some((point, rating.points.get(point)?)))
+            .map(|(point, p)| {
                 let mut cell = match p.level.and_then(|l| rating.scale.get(l)) {
                     Some(level) => Cell::text(self.text(&level.label)),
                     None => self.no_data(),
                 };
                 cell.note = self.opt(&p.note);
                 cell.source = self.publisher(p.source.as_deref());
+                let datum = Datum::Rated {
+                    rating: selection.rating,
+                    point,
+                };
                 Row {
                     header: i18n::format_year(p.year, self.ui),
-                    cells: vec![cell],
+                    cells: vec![cell.about(datum)],
                 }
             })
             .collect();
         let label = self.text(&rating.label).to_string();
-        Some(Table {
+        Table {
             caption: label.clone(),
             header: i18n::t(self.ui, Msg::Year).to_string(),
             columns: vec![Column { label, unit: None }],
             rows,
-        })
-    }
-
-    fn status_columns(&self) -> Vec<Column> {
-        [
-            Msg::Status,
-            Msg::AssessedByColumn,
-            Msg::AssessedOn,
-            Msg::SourceColumn,
-        ]
-        .into_iter()
-        .map(|m| Column {
-            label: i18n::t(self.ui, m).to_string(),
-            unit: None,
-        })
-        .collect()
+        }
     }
 
     /// Status, assessed by, assessed on and source cells of one item.
@@ -366,103 +402,111 @@ impl<'a> Tables<'a> {
             Some(on) => Cell::text(i18n::format_date(on, self.ui, false)),
             None => Cell::missing(""),
         };
-        let publisher = self.publisher(source);
-        let source = match &publisher {
-            Some(p) => Cell {
-                source: publisher.clone(),
-                ..Cell::text(p.as_str())
-            },
-            None => Cell::missing(""),
-        };
-        vec![value, by, on, source]
+        vec![value, by, on, self.source_cell(source)]
     }
 
-    fn status(&self, view: &View) -> Option<Table> {
-        let subject = summary::selected_status(self.dataset, view)?;
-        let mut rows = Vec::new();
-        let (caption, header) = match &subject {
-            Selection::Commitments => {
-                for c in &self.dataset.commitments {
-                    let source = c.source.as_deref().or(c.status.source.as_deref());
-                    rows.push(Row {
-                        header: self.text(&c.label).to_string(),
-                        cells: self.status_cells(&c.status, source),
-                    });
-                }
+    /// One row per item on the board (and one for the part of a list nobody transcribed).
+    fn status(&self, subject: &Subject) -> Table {
+        let (caption, header, rows) = match subject {
+            Subject::Commitments => {
                 let title = i18n::t(self.ui, Msg::Commitments).to_string();
-                (title, Msg::Commitments)
+                (title, Msg::Commitments, self.commitment_rows())
             }
-            Selection::Lists(lists) => {
+            Subject::Lists(lists) => {
+                let lists: Vec<(usize, &RecommendationList)> = lists
+                    .iter()
+                    .filter_map(|&i| Some((i, self.dataset.recommendations.get(i)?)))
+                    .collect();
                 let several = lists.len() > 1;
-                for l in lists {
-                    let prefix = if several {
-                        format!("{} · ", l.year)
-                    } else {
-                        String::new()
-                    };
-                    for (_, r) in l.ranked() {
-                        let rank = r.rank.map(|n| format!("{n}. ")).unwrap_or_default();
-                        let mut cells = self.status_cells(&r.status, Some(&r.source));
-                        if !r.complete {
-                            if let Some(cell) = cells.last_mut() {
-                                cell.note = Some(i18n::t(self.ui, Msg::Truncated).to_string());
-                            }
-                        }
-                        rows.push(Row {
-                            header: format!("{prefix}{rank}{}", self.text(&r.text)),
-                            cells,
-                        });
-                    }
-                    let listed = u32::try_from(l.items.len()).unwrap_or(u32::MAX);
-                    if let Some(missing) = l.declared_count.and_then(|d| d.checked_sub(listed)) {
-                        if missing > 0 {
-                            let mut cells =
-                                vec![Cell::text(i18n::status_name(self.ui, StatusValue::Unknown))];
-                            cells.extend((0..3).map(|_| Cell::missing("")));
-                            if let Some(cell) = cells.last_mut() {
-                                if let Some(p) = self.publisher(l.declared_count_source.as_deref())
-                                {
-                                    *cell = Cell {
-                                        source: Some(p.clone()),
-                                        ..Cell::text(p)
-                                    };
-                                }
-                            }
-                            let n = format_number(f64::from(missing), self.ui, 0);
-                            rows.push(Row {
-                                header: format!(
-                                    "{prefix}{}",
-                                    i18n::tf(self.ui, Msg::NotTranscribed, &[&n])
-                                ),
-                                cells,
-                            });
-                        }
-                    }
-                }
+                let rows = lists
+                    .iter()
+                    .flat_map(|&(i, l)| self.list_rows(i, l, several))
+                    .collect();
                 let title = match lists.as_slice() {
-                    [one] => self.text(&one.title).to_string(),
+                    [(_, one)] => self.text(&one.title).to_string(),
                     _ => i18n::t(self.ui, Msg::Recommendations).to_string(),
                 };
-                (title, Msg::Recommendations)
+                (title, Msg::Recommendations, rows)
             }
         };
-        Some(Table {
+        let columns = [
+            Msg::Status,
+            Msg::AssessedByColumn,
+            Msg::AssessedOn,
+            Msg::SourceColumn,
+        ];
+        Table {
             caption,
             header: i18n::t(self.ui, header).to_string(),
-            columns: self.status_columns(),
+            columns: columns.into_iter().map(|m| self.column(m)).collect(),
             rows,
-        })
+        }
     }
 
-    fn progress(&self, view: &View) -> Option<Table> {
-        let groups = summary::selected_progress(self.dataset, view)?;
-        let mut rows = Vec::new();
-        for (axis, indices) in &groups {
-            for &i in indices {
-                let Some(c) = self.dataset.commitments.get(i) else {
-                    continue;
-                };
-                let axis = match axis {
+    fn commitment_rows(&self) -> Vec<Row> {
+        let all = self.dataset.commitments.iter().enumerate();
+        all.map(|(index, c)| {
+            let source = c.source.as_deref().or(c.status.source.as_deref());
+            let mut cells = self.status_cells(&c.status, source);
+            cells[0] = cells[0].clone().about(Datum::Commitment { index });
+            Row {
+                header: self.text(&c.label).to_string(),
+                cells,
+            }
+        })
+        .collect()
+    }
+
+    /// The rows of one list in rank order, its year before each when several lists share the
+    /// table, and a last row for its recommendations nobody transcribed.
+    fn list_rows(&self, list: usize, l: &RecommendationList, several: bool) -> Vec<Row> {
+        let prefix = if several {
+            format!("{} · ", i18n::format_year(l.year, self.ui))
+        } else {
+            String::new()
+        };
+        let mut rows: Vec<Row> = l
+            .ranked()
+            .into_iter()
+            .map(|(item, r)| {
+                let rank = r.rank.map(|n| format!("{n}. ")).unwrap_or_default();
+                let mut cells = self.status_cells(&r.status, Some(&r.source));
+                cells[0] = cells[0].clone().about(Datum::Recommendation { list, item });
+                if !r.complete {
+                    if let Some(cell) = cells.last_mut() {
+                        cell.note = Some(i18n::t(self.ui, Msg::Truncated).to_string());
+                    }
+                }
+                Row {
+                    header: format!("{prefix}{rank}{}", self.text(&r.text)),
+                    cells,
+                }
+            })
+            .collect();
+        let listed = u32::try_from(l.items.len()).unwrap_or(u32::MAX);
+        let missing = l.declared_count.and_then(|d| d.checked_sub(listed));
+        if let Some(missing) = missing.filter(|m| *m > 0) {
+            let mut cells = vec![Cell::text(i18n::status_name(self.ui, StatusValue::Unknown))];
+            cells.extend((0..2).map(|_| Cell::missing("")));
+            cells.push(self.source_cell(l.declared_count_source.as_deref()));
+            let n = format_number(f64::from(missing), self.ui, 0);
+            let what = i18n::tf(self.ui, Msg::NotTranscribed, &[&n]);
+            rows.push(Row {
+                header: format!("{prefix}{what}"),
+                cells,
+            });
+        }
+        rows
+    }
+
+    /// One row per commitment, group by group.
+    fn progress(&self, groups: &[Group]) -> Table {
+        let rows = groups
+            .iter()
+            .flat_map(|g| g.rows.iter().map(move |&index| (g, index)))
+            .filter_map(|(g, index)| Some((g, index, self.dataset.commitments.get(index)?)))
+            .map(|(g, index, c)| {
+                let axis = match g.axis.and_then(|a| self.dataset.axes.get(a)) {
                     Some(a) => Cell::text(self.text(&a.label)),
                     None => Cell::text(i18n::t(self.ui, Msg::AxisUnknown)),
                 };
@@ -481,12 +525,17 @@ impl<'a> Tables<'a> {
                     Some(d) => Cell::text(i18n::format_date(d, self.ui, false)),
                     None => self.no_data(),
                 };
-                rows.push(Row {
+                Row {
                     header: self.text(&c.label).to_string(),
-                    cells: vec![axis, status, progress, target],
-                });
-            }
-        }
+                    cells: vec![
+                        axis.about(Datum::Commitment { index }),
+                        status,
+                        progress,
+                        target,
+                    ],
+                }
+            })
+            .collect();
         let plan = &self.dataset.plan;
         let caption = if plan.title.has(self.lang) {
             self.text(&plan.title).to_string()
@@ -494,56 +543,42 @@ impl<'a> Tables<'a> {
             let (a, b) = plan.period;
             format!("{} {a}–{b}", i18n::t(self.ui, Msg::Commitments))
         };
-        let column = |m: Msg, unit: Option<&str>| Column {
-            label: i18n::t(self.ui, m).to_string(),
-            unit: unit.map(str::to_string),
-        };
-        Some(Table {
+        let mut progress = self.column(Msg::Progress);
+        progress.unit = Some("%".into());
+        Table {
             caption,
             header: i18n::t(self.ui, Msg::Commitments).to_string(),
             columns: vec![
-                column(Msg::Axis, None),
-                column(Msg::Status, None),
-                column(Msg::Progress, Some("%")),
-                column(Msg::TargetColumn, None),
+                self.column(Msg::Axis),
+                self.column(Msg::Status),
+                progress,
+                self.column(Msg::TargetColumn),
             ],
             rows,
-        })
+        }
     }
 
-    fn timeline(&self, view: &View) -> Table {
-        let rows = summary::selected_milestones(self.dataset, view)
-            .into_iter()
-            .map(|m| {
+    /// One row per milestone shown.
+    fn timeline(&self, shown: &[usize]) -> Table {
+        let rows = shown
+            .iter()
+            .filter_map(|&index| Some((index, self.dataset.milestones.get(index)?)))
+            .map(|(index, m)| {
                 let mut label = Cell::text(self.text(&m.label));
                 label.note = self.opt(&m.note);
-                let publisher = self.publisher(Some(&m.source));
-                let source = match &publisher {
-                    Some(p) => Cell {
-                        source: publisher.clone(),
-                        ..Cell::text(p.as_str())
-                    },
-                    None => Cell::missing(""),
-                };
                 Row {
                     header: i18n::format_date(&m.date, self.ui, false),
-                    cells: vec![label, source],
+                    cells: vec![
+                        label.about(Datum::Milestone { index }),
+                        self.source_cell(Some(&m.source)),
+                    ],
                 }
             })
             .collect();
         Table {
             caption: i18n::t(self.ui, Msg::Milestones).to_string(),
             header: i18n::t(self.ui, Msg::Date).to_string(),
-            columns: vec![
-                Column {
-                    label: i18n::t(self.ui, Msg::Milestone).to_string(),
-                    unit: None,
-                },
-                Column {
-                    label: i18n::t(self.ui, Msg::SourceColumn).to_string(),
-                    unit: None,
-                },
-            ],
+            columns: vec![self.column(Msg::Milestone), self.column(Msg::SourceColumn)],
             rows,
         }
     }

@@ -16,6 +16,18 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language the widget speaks, in the order a language switch lists them.
+    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::Ar, Lang::En];
+
+    /// The language's name in itself, as a language switch shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::Ar => "العربية",
+            Lang::En => "English",
+        }
+    }
+
     /// The widget language for a BCP 47 tag ("ar-MA" -> Arabic); English for anything else.
     pub fn from_tag(tag: &str) -> Lang {
         let primary = tag
@@ -94,6 +106,21 @@ pub enum Msg {
     ErrorInvalid,
     /// "This chart cannot be drawn: {}"
     ErrorView,
+    /// "there is no view “{}” (the views: {})"
+    ErrorUnknownView,
+    /// "the data has no series “{}”"
+    ErrorUnknownSeries,
+    /// What a dataset lacks for a view (`chart::Missing`), after [`Msg::ErrorView`].
+    MissingIndicators,
+    MissingFiguresInYears,
+    MissingRatings,
+    MissingRatingsInYears,
+    MissingRecommendations,
+    MissingCommitments,
+    MissingCommitmentsOnAxes,
+    MissingMilestones,
+    MissingMilestonesInYears,
+    MissingCharts,
     /// Column of a table naming what a row is about.
     Item,
     /// Column of a table holding the figure, level or status.
@@ -381,6 +408,102 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
             "Ce graphique ne peut pas être dessiné : {}",
             "تعذّر رسم هذا الرسم البياني: {}",
             "This chart cannot be drawn: {}",
+        ],
+    ),
+    (
+        Msg::ErrorUnknownView,
+        [
+            "il n'existe pas de vue « {} » (les vues : {})",
+            "لا يوجد عرض باسم «{}» (العروض المتاحة: {})",
+            "there is no view “{}” (the views: {})",
+        ],
+    ),
+    (
+        Msg::ErrorUnknownSeries,
+        [
+            "les données n'ont pas de série « {} »",
+            "لا تتضمن البيانات سلسلة باسم «{}»",
+            "the data has no series “{}”",
+        ],
+    ),
+    (
+        Msg::MissingIndicators,
+        [
+            "les données n'ont aucun indicateur.",
+            "لا تتضمن البيانات أي مؤشر.",
+            "the data has no indicators.",
+        ],
+    ),
+    (
+        Msg::MissingFiguresInYears,
+        [
+            "aucun chiffre pour ces années.",
+            "لا توجد أرقام لهذه السنوات.",
+            "there are no figures for these years.",
+        ],
+    ),
+    (
+        Msg::MissingRatings,
+        [
+            "les données n'ont aucun classement.",
+            "لا تتضمن البيانات أي تصنيف.",
+            "the data has no ratings.",
+        ],
+    ),
+    (
+        Msg::MissingRatingsInYears,
+        [
+            "aucun classement pour ces années.",
+            "لا يوجد تصنيف لهذه السنوات.",
+            "there is no rating for these years.",
+        ],
+    ),
+    (
+        Msg::MissingRecommendations,
+        [
+            "les données n'ont aucune recommandation.",
+            "لا تتضمن البيانات أي توصية.",
+            "the data has no recommendations.",
+        ],
+    ),
+    (
+        Msg::MissingCommitments,
+        [
+            "les données n'ont aucun engagement.",
+            "لا تتضمن البيانات أي التزام.",
+            "the data has no commitments.",
+        ],
+    ),
+    (
+        Msg::MissingCommitmentsOnAxes,
+        [
+            "aucun engagement sur ces axes.",
+            "لا توجد التزامات في هذه المحاور.",
+            "there are no commitments on these axes.",
+        ],
+    ),
+    (
+        Msg::MissingMilestones,
+        [
+            "les données n'ont aucune étape clé.",
+            "لا تتضمن البيانات أي محطة رئيسية.",
+            "the data has no milestones.",
+        ],
+    ),
+    (
+        Msg::MissingMilestonesInYears,
+        [
+            "aucune étape clé pendant ces années.",
+            "لا توجد محطات رئيسية في هذه السنوات.",
+            "there are no milestones in these years.",
+        ],
+    ),
+    (
+        Msg::MissingCharts,
+        [
+            "les données n'ont rien que ces graphiques montrent.",
+            "لا تتضمن البيانات ما تعرضه هذه الرسوم.",
+            "the data has nothing these charts show.",
         ],
     ),
     (Msg::Item, ["Élément", "العنصر", "Item"]),
@@ -810,6 +933,53 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
     ),
 ];
 
+/// The names by which the widget's script asks for its own words (`uiText(lang, key, args)`):
+/// the loading and error messages, the buttons, the menu and its panels.
+pub const UI_KEYS: &[(&str, Msg)] = &[
+    ("loading", Msg::Loading),
+    ("retry", Msg::Retry),
+    ("error", Msg::ErrorTitle),
+    ("network", Msg::ErrorNetwork),
+    ("http", Msg::ErrorHttp),
+    ("html", Msg::ErrorHtml),
+    ("timeout", Msg::ErrorTimeout),
+    ("help", Msg::KeyboardHelp),
+    ("show-table", Msg::ShowTable),
+    ("show-chart", Msg::ShowChart),
+    ("language", Msg::Language),
+    ("menu", Msg::Menu),
+    ("png", Msg::MenuPng),
+    ("svg", Msg::MenuSvg),
+    ("csv-shown", Msg::MenuCsvShown),
+    ("csv-all", Msg::MenuCsvAll),
+    ("sources", Msg::MenuSources),
+    ("embed", Msg::MenuEmbed),
+    ("close", Msg::Close),
+    ("copy", Msg::Copy),
+    ("copied", Msg::Copied),
+    ("copy-failed", Msg::CopyFailed),
+    ("image-saved", Msg::ImageSaved),
+    ("alt-text", Msg::AltText),
+    ("notes", Msg::Notes),
+    ("conflicts", Msg::Conflicts),
+    ("no-sources", Msg::NoSources),
+    ("embed-hint", Msg::EmbedHint),
+    ("embed-sri", Msg::EmbedSri),
+    ("embed-no-sri", Msg::EmbedNoSri),
+    ("embed-builder", Msg::EmbedBuilder),
+    ("embed-code", Msg::EmbedCode),
+    ("the-data", Msg::TheData),
+];
+
+/// The widget's words for the script's `key` in `lang`, with `args` in its slots; "" for a key
+/// that is not in [`UI_KEYS`].
+pub fn ui_text(lang: &str, key: &str, args: &[&str]) -> String {
+    match UI_KEYS.iter().find(|(k, _)| *k == key) {
+        Some((_, msg)) => tf(Lang::from_tag(lang), *msg, args),
+        None => String::new(),
+    }
+}
+
 /// The text of `msg` in `lang`.
 pub fn t(lang: impl Into<Lang>, msg: Msg) -> &'static str {
     let column = match lang.into() {
@@ -851,14 +1021,22 @@ pub fn status_name(lang: impl Into<Lang>, status: crate::model::StatusValue) -> 
     )
 }
 
+/// The comma between the parts of a phrase: "، " in Arabic, ", " otherwise.
+pub fn comma(lang: impl Into<Lang>) -> &'static str {
+    if lang.into() == Lang::Ar {
+        "، "
+    } else {
+        ", "
+    }
+}
+
 /// Joins items as a sentence list: "a, b and c" / "a, b et c" / "a، b وc".
 pub fn join_list(lang: impl Into<Lang>, items: &[&str]) -> String {
     let lang = lang.into();
-    let comma = if lang == Lang::Ar { "، " } else { ", " };
     match items {
         [] => String::new(),
         [one] => one.to_string(),
-        [init @ .., last] => format!("{}{}{}", init.join(comma), t(lang, Msg::And), last),
+        [init @ .., last] => format!("{}{}{}", init.join(comma(lang)), t(lang, Msg::And), last),
     }
 }
 

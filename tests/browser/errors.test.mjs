@@ -91,7 +91,8 @@ async function message(page) {
       visible: !box.hidden && box.getBoundingClientRect().height > 0,
       role: box.getAttribute('role'),
       title: box.querySelector('strong')?.textContent ?? '',
-      detail: box.querySelector('pre')?.textContent ?? '',
+      // what went wrong, then the dataset's problems, if any, one per line
+      detail: [...box.querySelectorAll('.detail, pre')].map((node) => node.textContent).join('\n'),
       button: box.querySelector('button')?.textContent ?? null,
       stageHidden: el.shadowRoot.querySelector('.stage').hidden,
     };

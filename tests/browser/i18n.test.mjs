@@ -85,7 +85,7 @@ test('figures with more digits than the quick reader takes are read as natively 
       const wasm = await import('/pkg/plan_progress.js');
       const chart = new wasm.Chart(text, 'en');
       const canvas = document.createElement('canvas');
-      chart.draw(canvas, JSON.stringify({ view: 'series', series: 'victimes,condamnations', lang: 'en', width: 600, height: 300 }), 1);
+      chart.layout(canvas, { view: 'series', series: 'victimes,condamnations', lang: 'en', width: 600, height: 300 });
       const csv = chart.csvAll();
       chart.free();
       return csv;

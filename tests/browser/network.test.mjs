@@ -85,7 +85,8 @@ async function message(page) {
     return {
       visible: !box.hidden,
       role: box.getAttribute('role'),
-      detail: box.querySelector('pre')?.textContent ?? '',
+      // what went wrong, then the dataset's problems, if any, one per line
+      detail: [...box.querySelectorAll('.detail, pre')].map((node) => node.textContent).join('\n'),
       retry: box.querySelector('button') !== null,
     };
   });

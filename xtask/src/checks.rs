@@ -222,6 +222,21 @@ fn within_budget(total: u64, budget: u64) -> Result {
 
 /// Installs the test dependencies, serves `dist/` (and the fixtures) on a free port, and runs
 /// `node --test` on `tests/browser/`.
+/// The browser test files to run: all of `tests/browser/`, or only those named in
+/// `BROWSER_TESTS` ("many,large": `tests/browser/many.test.mjs` and `large.test.mjs`).
+fn browser_test_files(only: Option<&str>) -> Vec<String> {
+    let names = only.unwrap_or("").split(',').map(str::trim);
+    let files: Vec<String> = names
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("tests/browser/{n}.test.mjs"))
+        .collect();
+    if files.is_empty() {
+        vec!["tests/browser/".into()]
+    } else {
+        files
+    }
+}
+
 fn browser_tests() -> Result<Outcome> {
     let root = util::root();
     tools::ensure_node("for the browser tests")?;
@@ -265,10 +280,15 @@ fn browser_tests() -> Result<Outcome> {
     std::fs::create_dir_all(&screenshots)
         .map_err(|e| format!("could not create {}: {e}", screenshots.display()))?;
 
-    step("running browser tests (node --test tests/browser/)");
+    let files = browser_test_files(std::env::var("BROWSER_TESTS").ok().as_deref());
+    step(&format!(
+        "running browser tests (node --test {})",
+        files.join(" ")
+    ));
     run(Command::new("node")
         .current_dir(&root)
-        .args(["--test", "--test-concurrency=1", "tests/browser/"])
+        .args(["--test", "--test-concurrency=1"])
+        .args(&files)
         .env("BASE_URL", &base_url)
         .env("CHROMIUM", &chromium)
         .env("SCREENSHOT_DIR", &screenshots)
@@ -286,6 +306,19 @@ fn browser_tests() -> Result<Outcome> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn browser_tests_can_be_picked_by_name() {
+        assert_eq!(browser_test_files(None), ["tests/browser/"]);
+        assert_eq!(browser_test_files(Some(" ,")), ["tests/browser/"]);
+        assert_eq!(
+            browser_test_files(Some("many, large")),
+            [
+                "tests/browser/many.test.mjs",
+                "tests/browser/large.test.mjs"
+            ]
+        );
+    }
 
     #[test]
     fn size_guard_allows_up_to_the_budget() {

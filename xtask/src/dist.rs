@@ -11,7 +11,8 @@
 //!    skipped when the wasm is byte-identical to the last run's (see [`optimise`])
 //! 4. `www/` (minus the test fixtures) + `pkg/` + the datasets -> `dist/`; the wasm is named
 //!    after its content (`pkg/plan_progress_bg.<hash>.wasm`, see [`hashed_wasm_name`]) and the
-//!    one URL literal that names it in `dist/plan-progress.js` is rewritten to match
+//!    one URL literal that names it in the element's loader is rewritten to match; the element
+//!    and its parts are bundled into `dist/plan-progress.js`
 //! 5. a raw/gzip size table, since size is what embedders pay for (`cargo xtask test` holds the
 //!    gzip total to a budget: `checks::SIZE_BUDGET_GZIP`).
 
@@ -34,10 +35,14 @@ const DATA_FILES: &[&str] = &["schema.json", "morocco.json"];
 pub const ELEMENT_JS: &str = "plan-progress.js";
 /// The wasm-bindgen glue, relative to `dist/` (stable too: the element imports it by name).
 pub const GLUE_JS: &str = "pkg/plan_progress.js";
-/// The literal in `www/plan-progress.js` that names the wasm; in `dist/` it is rewritten to the
+/// The module of the element that loads the wasm, relative to `www/`.
+const LOADER_JS: &str = "element/loader.js";
+/// The literal in [`LOADER_JS`] that names the wasm; in `dist/` it is rewritten to the
 /// content-hashed name. It must occur exactly once: if the element's source changes the way it
 /// finds the wasm, `dist` stops with a message instead of shipping a page that 404s.
 const WASM_URL_LITERAL: &str = "'./pkg/plan_progress_bg.wasm'";
+/// The scripts' sources in `www/` that `dist` bundles into the scripts pages load, and leaves out.
+const BUNDLED_SOURCES: [&str; 2] = ["element", "generated"];
 
 pub fn dist_dir() -> PathBuf {
     util::root().join("dist")
@@ -101,13 +106,12 @@ pub fn dist() -> Result {
     let dist = dist_dir();
     assemble(&dist, &glue, &opt_wasm)?;
 
-    step("minifying the scripts that every embed loads (esbuild)");
-    for script in [
-        dist.join("plan-progress.js"),
-        dist.join("pkg").join(format!("{LIB_NAME}.js")),
-    ] {
-        minify(&esbuild, &script)?;
+    step("bundling and minifying the scripts that every embed loads (esbuild)");
+    bundle(&esbuild, &dist.join(ELEMENT_JS))?;
+    for source in BUNDLED_SOURCES {
+        remove_dir(&dist.join(source))?;
     }
+    minify(&esbuild, &dist.join(GLUE_JS))?;
 
     step("sizes");
     print_sizes(&dist)?;
@@ -187,8 +191,8 @@ fn assemble(dist: &Path, glue: &Path, wasm: &Path) -> Result {
     let wasm_name = hashed_wasm_name(&bytes);
     copy(wasm, &pkg.join(&wasm_name))?;
     note(&format!("pkg/{LIB_NAME}.js, pkg/{wasm_name} (optimised)"));
-    point_element_to_wasm(&dist.join(ELEMENT_JS), &wasm_name)?;
-    note(&format!("{ELEMENT_JS}: loads pkg/{wasm_name}"));
+    point_element_to_wasm(&dist.join(LOADER_JS), &wasm_name)?;
+    note(&format!("{LOADER_JS}: loads pkg/{wasm_name}"));
 
     let data = dist.join("data");
     for name in DATA_FILES {
@@ -225,17 +229,31 @@ fn short_hash(bytes: &[u8]) -> String {
     format!("{hash:016x}")[..10].to_string()
 }
 
+/// Bundles `script` with the modules it imports (the element's parts, the generated defaults)
+/// into one minified file in place: one request for the page, and `www/` keeps the readable
+/// source. `import.meta.url` stays the bundle's own address, which the relative URLs of the glue
+/// and the wasm count from.
+fn bundle(esbuild: &Path, script: &Path) -> Result {
+    esbuild_in_place(esbuild, script, &["--bundle", "--format=esm"], "bundle")
+}
+
 /// Minifies `script` in place: readers download it, `www/` keeps the readable source. esbuild
 /// only transforms (no bundling), so imports, exports and `import.meta.url` stay as they are.
 fn minify(esbuild: &Path, script: &Path) -> Result {
+    esbuild_in_place(esbuild, script, &[], "minify")
+}
+
+/// Runs esbuild on `script` with `args`, minifying, and writes the result over it.
+fn esbuild_in_place(esbuild: &Path, script: &Path, args: &[&str], what: &str) -> Result {
     let before = file_len(script)?;
     run(Command::new(esbuild)
         .arg(script)
+        .args(args)
         .args(["--minify", "--allow-overwrite", "--log-level=warning"])
         .arg(format!("--outfile={}", script.display())))
-    .map_err(|e| format!("{e}\ncould not minify {}", util::rel(script)))?;
+    .map_err(|e| format!("{e}\ncould not {what} {}", util::rel(script)))?;
     note(&format!(
-        "{}: {} -> {} bytes",
+        "{} ({what}): {} -> {} bytes",
         util::rel(script),
         util::thousands(before),
         util::thousands(file_len(script)?)
@@ -243,9 +261,9 @@ fn minify(esbuild: &Path, script: &Path) -> Result {
     Ok(())
 }
 
-/// Rewrites the wasm URL literal in the copied element script (`dist/plan-progress.js`) to
-/// `./pkg/<wasm_name>`. `www/plan-progress.js` keeps the plain name, so it is edited like any
-/// other source file.
+/// Rewrites the wasm URL literal in the copied loader (`dist/element/loader.js`, bundled after)
+/// to `./pkg/<wasm_name>`. `www/` keeps the plain name, so it is edited like any other source
+/// file.
 fn point_element_to_wasm(script: &Path, wasm_name: &str) -> Result {
     let text = std::fs::read_to_string(script).map_err(|e| {
         format!(

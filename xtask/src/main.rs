@@ -39,7 +39,8 @@ COMMANDS:
                    node --test tests/browser/ against dist/ served on a free port.
                    Screenshots go to target/screenshots/.
               OPTIONS:
-                --browser-only   run only steps 5 to 7 (while working on the page)
+                --browser-only   run only steps 5 to 7 (while working on the page);
+                                 env BROWSER_TESTS=many,large runs only those files
     bench     `dist`, then plan-progress side by side with Chart.js and uPlot in headless
               Chromium (bench/run.mjs; npm ci in bench/ if needed): bytes, navigation to
               the first chart, cold renders, hover latency, memory. Prints a Markdown table

@@ -1,0 +1,384 @@
+//! What a view of a dataset shows, decided once.
+//!
+//! The chart, the summary a screen reader hears, the data table, the CSV, the sources panel and
+//! the overview's panels all read the [`Selection`] made here, so that they cannot tell
+//! different stories: which indicators a series view shows by default, which rating, which
+//! recommendation lists or commitments a board holds, which commitments a progress view lists,
+//! which milestones fall in the view's years. A selection holds indices into the dataset, so
+//! it can be kept beside the dataset it was made from.
+
+use super::scene::Datum;
+use super::view::{Missing, View, ViewError, ViewKind};
+use crate::model::{Dataset, Point};
+
+/// What a view shows of a dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Selection {
+    Series(SeriesSelection),
+    Rating(RatingSelection),
+    Status(Subject),
+    /// The commitments of a progress view, grouped by axis.
+    Progress(Vec<Group>),
+    /// Indices of the milestones in the view's years, in date order.
+    Timeline(Vec<usize>),
+    /// The overview's panels, in the order they are drawn.
+    Overview(Vec<Panel>),
+}
+
+/// The indicators of a series view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesSelection {
+    /// Indices of every indicator the view names, hidden ones included: the legend, and the
+    /// years of the axis (switching a series off does not move the axis).
+    pub chosen: Vec<usize>,
+    /// Positions in `chosen` of the indicators drawn (not switched off in the legend).
+    pub shown: Vec<usize>,
+    /// The first and last year of the axis: those of the points in the view's years.
+    pub years: (i32, i32),
+}
+
+impl SeriesSelection {
+    /// The indicators drawn: their position among the chosen ones (their colour and marker)
+    /// and their index in the dataset.
+    pub fn drawn(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let chosen = &self.chosen;
+        self.shown
+            .iter()
+            .filter_map(|&s| Some((s, *chosen.get(s)?)))
+    }
+}
+
+/// The rating of a rating view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatingSelection {
+    /// Index in `dataset.ratings`.
+    pub rating: usize,
+    /// Indices of its points in the view's years, in year order.
+    pub points: Vec<usize>,
+}
+
+/// What a status board shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// The plan's commitments.
+    Commitments,
+    /// Recommendation lists, by index in `dataset.recommendations`.
+    Lists(Vec<usize>),
+}
+
+/// Commitments of a progress view under one axis, or under "axis not published".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Index in `dataset.axes`; `None` for the commitments without an axis.
+    pub axis: Option<usize>,
+    /// Indices in `dataset.commitments`, in dataset order.
+    pub rows: Vec<usize>,
+}
+
+/// One panel of the overview: the view it draws and what that view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    pub view: View,
+    pub selection: Selection,
+}
+
+/// The panels of the overview, in the order they are kept when the canvas is too short for
+/// all of them: the rating sums the situation up in one line, the figures back it, the
+/// commitments and the milestones tell what the plan did.
+pub const PANELS: [ViewKind; 4] = [
+    ViewKind::Rating,
+    ViewKind::Series,
+    ViewKind::Status,
+    ViewKind::Timeline,
+];
+
+/// What `view` shows of `dataset`, or why it shows nothing.
+///
+/// `view.series` names what to show; an id that the dataset has for another kind of view (an
+/// indicator's id on a rating view, say, after a page changed only `view`) does not apply to
+/// this view and leaves its default, while an id the dataset does not have at all is an error.
+pub fn select(dataset: &Dataset, view: &View) -> Result<Selection, ViewError> {
+    let asked = applicable(dataset, view)?;
+    match view.kind {
+        ViewKind::Series => series(dataset, view, &asked).map(Selection::Series),
+        ViewKind::Rating => rating(dataset, view, &asked).map(Selection::Rating),
+        ViewKind::Status => status(dataset, &asked).map(Selection::Status),
+        ViewKind::Progress => progress(dataset, &asked).map(Selection::Progress),
+        ViewKind::Timeline => timeline(dataset, view).map(Selection::Timeline),
+        ViewKind::Overview => overview(dataset, view).map(Selection::Overview),
+    }
+}
+
+/// The ids of `view.series` that this kind of view can show; an error for an id that no
+/// view of the dataset knows.
+fn applicable(dataset: &Dataset, view: &View) -> Result<Vec<String>, ViewError> {
+    let mut asked = Vec::new();
+    for id in &view.series {
+        if owns(dataset, view.kind, id) {
+            asked.push(id.clone());
+        } else if !ViewKind::ALL.iter().any(|&k| owns(dataset, k, id)) {
+            return Err(ViewError::UnknownSeries(id.clone()));
+        }
+    }
+    Ok(asked)
+}
+
+/// Whether `id` names something a view of `kind` shows.
+fn owns(dataset: &Dataset, kind: ViewKind, id: &str) -> bool {
+    match kind {
+        ViewKind::Series => dataset.indicators.iter().any(|i| i.id == id),
+        ViewKind::Rating => dataset.ratings.iter().any(|r| r.id == id),
+        ViewKind::Status => {
+            matches!(id, "commitments" | "recommendations")
+                || dataset.recommendations.iter().any(|l| l.id == id)
+        }
+        ViewKind::Progress => dataset.axes.iter().any(|a| a.id == id),
+        ViewKind::Timeline | ViewKind::Overview => false,
+    }
+}
+
+/// Those asked for, or by default every indicator of the first indicator's group (or the
+/// first indicator alone).
+fn series(dataset: &Dataset, view: &View, asked: &[String]) -> Result<SeriesSelection, ViewError> {
+    let all = dataset.indicators.iter().enumerate();
+    let chosen: Vec<usize> = if asked.is_empty() {
+        let first = dataset
+            .indicators
+            .first()
+            .ok_or(ViewError::NothingToShow(Missing::Indicators))?;
+        match &first.group {
+            Some(group) => all
+                .filter(|(_, i)| i.group.as_ref() == Some(group))
+                .map(|(i, _)| i)
+                .collect(),
+            None => vec![0],
+        }
+    } else {
+        let index = |id: &String| dataset.indicators.iter().position(|i| &i.id == id);
+        asked.iter().filter_map(index).collect()
+    };
+    let in_years = |&i: &usize| visible_points(dataset, view, i).map(|(_, p)| p.year);
+    let years: Vec<i32> = chosen.iter().flat_map(in_years).collect();
+    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
+        return Err(ViewError::NothingToShow(Missing::FiguresInYears));
+    };
+    let hidden = |i: usize| view.hidden.contains(&dataset.indicators[i].id);
+    let shown = (0..chosen.len()).filter(|&s| !hidden(chosen[s])).collect();
+    Ok(SeriesSelection {
+        chosen,
+        shown,
+        years: (first, last),
+    })
+}
+
+/// The points of indicator `index` within the view's years, with their index.
+pub fn visible_points<'a>(
+    dataset: &'a Dataset,
+    view: &'a View,
+    index: usize,
+) -> impl Iterator<Item = (usize, &'a Point)> + 'a {
+    let points = dataset.indicators.get(index).map(|i| &i.points[..]);
+    let points = points.unwrap_or_default().iter().enumerate();
+    points.filter(|(_, p)| view.shows_year(p.year))
+}
+
+/// The one asked for, or the first.
+fn rating(dataset: &Dataset, view: &View, asked: &[String]) -> Result<RatingSelection, ViewError> {
+    let index = match asked.first() {
+        Some(id) => dataset.ratings.iter().position(|r| &r.id == id),
+        None => (!dataset.ratings.is_empty()).then_some(0),
+    };
+    let index = index.ok_or(ViewError::NothingToShow(Missing::Ratings))?;
+    let points: Vec<usize> = dataset.ratings[index]
+        .points
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| view.shows_year(p.year))
+        .map(|(i, _)| i)
+        .collect();
+    if points.is_empty() {
+        return Err(ViewError::NothingToShow(Missing::RatingsInYears));
+    }
+    Ok(RatingSelection {
+        rating: index,
+        points,
+    })
+}
+
+/// `commitments`, a list's id, or `recommendations` (every list); by default the commitments,
+/// or every list for a plan with recommendations and no commitments (a board of nothing would
+/// say less than the lists).
+fn status(dataset: &Dataset, asked: &[String]) -> Result<Subject, ViewError> {
+    let every_list = || Subject::Lists((0..dataset.recommendations.len()).collect());
+    let only_lists = dataset.commitments.is_empty() && !dataset.recommendations.is_empty();
+    let subject = match asked.first().map(String::as_str) {
+        None if only_lists => every_list(),
+        None | Some("commitments") => Subject::Commitments,
+        Some("recommendations") => every_list(),
+        Some(id) => {
+            let list = dataset.recommendations.iter().position(|l| l.id == id);
+            Subject::Lists(list.into_iter().collect())
+        }
+    };
+    match &subject {
+        Subject::Commitments if dataset.commitments.is_empty() => {
+            Err(ViewError::NothingToShow(Missing::Commitments))
+        }
+        Subject::Lists(lists) if lists.is_empty() => {
+            Err(ViewError::NothingToShow(Missing::Recommendations))
+        }
+        _ => Ok(subject),
+    }
+}
+
+/// Every axis with commitments, in the dataset's order, then the commitments without an axis;
+/// or, when axes are asked for, those axes only.
+fn progress(dataset: &Dataset, asked: &[String]) -> Result<Vec<Group>, ViewError> {
+    if dataset.commitments.is_empty() {
+        return Err(ViewError::NothingToShow(Missing::Commitments));
+    }
+    let rows_of = |axis: Option<&str>| -> Vec<usize> {
+        let all = dataset.commitments.iter().enumerate();
+        all.filter(|(_, c)| c.axis.as_deref() == axis)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut groups: Vec<Group> = dataset
+        .axes
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| asked.is_empty() || asked.contains(&a.id))
+        .map(|(i, a)| Group {
+            axis: Some(i),
+            rows: rows_of(Some(&a.id)),
+        })
+        .collect();
+    if asked.is_empty() {
+        groups.push(Group {
+            axis: None,
+            rows: rows_of(None),
+        });
+    }
+    groups.retain(|g| !g.rows.is_empty());
+    if groups.is_empty() {
+        return Err(ViewError::NothingToShow(Missing::CommitmentsOnAxes));
+    }
+    Ok(groups)
+}
+
+/// The milestones in the view's years.
+fn timeline(dataset: &Dataset, view: &View) -> Result<Vec<usize>, ViewError> {
+    if dataset.milestones.is_empty() {
+        return Err(ViewError::NothingToShow(Missing::Milestones));
+    }
+    let all = dataset.milestones.iter().enumerate();
+    let shown: Vec<usize> = all
+        .filter(|(_, m)| view.shows_year(m.date.year))
+        .map(|(i, _)| i)
+        .collect();
+    if shown.is_empty() {
+        return Err(ViewError::NothingToShow(Missing::MilestonesInYears));
+    }
+    Ok(shown)
+}
+
+/// Every panel the dataset can show, each with its kind's default data.
+fn overview(dataset: &Dataset, view: &View) -> Result<Vec<Panel>, ViewError> {
+    let panels: Vec<Panel> = PANELS
+        .iter()
+        .filter_map(|&kind| {
+            let view = panel_view(view, kind, (view.width, view.height));
+            let selection = select(dataset, &view).ok()?;
+            Some(Panel { view, selection })
+        })
+        .collect();
+    if panels.is_empty() {
+        return Err(ViewError::NothingToShow(Missing::Charts));
+    }
+    Ok(panels)
+}
+
+/// The view of one overview panel: the overview's language, digits, theme and years, its
+/// kind's default data, undecorated (the overview draws the panel's header).
+pub fn panel_view(view: &View, kind: ViewKind, (width, height): (f64, f64)) -> View {
+    let mut v = View::new(kind, width, height);
+    v.from = view.from;
+    v.to = view.to;
+    v.lang = view.lang.clone();
+    v.digits = view.digits;
+    v.theme = view.theme.clone();
+    v.x_rtl = view.x_rtl;
+    v.decorate = false;
+    v
+}
+
+impl Selection {
+    /// Every datum the view tells about, in reading order: the chart draws them (a year
+    /// without a figure as a break in its line), the table has a cell for each, the summary
+    /// speaks of them and the sources panel cites their sources.
+    pub fn data(&self, dataset: &Dataset, view: &View) -> Vec<Datum> {
+        match self {
+            Selection::Series(s) => s
+                .drawn()
+                .flat_map(|(_, indicator)| {
+                    visible_points(dataset, view, indicator)
+                        .map(move |(point, _)| Datum::Figure { indicator, point })
+                })
+                .collect(),
+            Selection::Rating(r) => r
+                .points
+                .iter()
+                .map(|&point| Datum::Rated {
+                    rating: r.rating,
+                    point,
+                })
+                .collect(),
+            Selection::Status(subject) => subject.data(dataset),
+            Selection::Progress(groups) => groups
+                .iter()
+                .flat_map(|g| g.rows.iter().map(|&index| Datum::Commitment { index }))
+                .collect(),
+            Selection::Timeline(shown) => shown
+                .iter()
+                .map(|&index| Datum::Milestone { index })
+                .collect(),
+            Selection::Overview(panels) => panels
+                .iter()
+                .flat_map(|p| p.selection.data(dataset, &p.view))
+                .collect(),
+        }
+    }
+
+    /// The source keys behind [`Selection::data`], each once, in order of first use.
+    pub fn sources<'a>(&self, dataset: &'a Dataset, view: &View) -> Vec<&'a str> {
+        let mut keys: Vec<&str> = Vec::new();
+        for datum in self.data(dataset, view) {
+            for key in datum.sources(dataset) {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    }
+}
+
+impl Subject {
+    /// The items on the board, list by list in rank order, or the commitments.
+    fn data(&self, dataset: &Dataset) -> Vec<Datum> {
+        match self {
+            Subject::Commitments => (0..dataset.commitments.len())
+                .map(|index| Datum::Commitment { index })
+                .collect(),
+            Subject::Lists(lists) => lists
+                .iter()
+                .filter_map(|&list| Some((list, dataset.recommendations.get(list)?)))
+                .flat_map(|(list, l)| {
+                    l.ranked()
+                        .into_iter()
+                        .map(move |(item, _)| Datum::Recommendation { list, item })
+                })
+                .collect(),
+        }
+    }
+}

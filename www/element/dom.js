@@ -1,0 +1,24 @@
+// Small DOM helpers shared by the element's parts.
+
+/** Creates an element with a class and optional text (never innerHTML: data is text). */
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+/** A link that opens `url` in a new tab, only for http(s) addresses; null otherwise. */
+export function webLink(url, content) {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  const link = el('a');
+  link.href = url;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.append(content);
+  return link;
+}
+
+/** Text made safe to put in HTML code (the embed snippet is code the reader copies). */
+export const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
