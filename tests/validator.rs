@@ -1,4 +1,4 @@
-//! The validator on the example corpus: every valid example and the Morocco dataset load; every
+//! The validator on the example corpus: every valid example and the datasets of data/ load; every
 //! invalid example is rejected with exactly one problem, at the path `expectations.json` gives
 //! (the same file the schema half of the agreement test reads), with the message a publisher
 //! would read.
@@ -181,10 +181,11 @@ fn json_files(path: &str) -> Vec<std::path::PathBuf> {
 }
 
 #[test]
-fn valid_examples_and_the_morocco_dataset_load() {
+fn valid_examples_and_the_published_datasets_load() {
     let mut files = json_files("tests/datasets/valid");
     assert!(files.len() >= 5);
     files.push(dir("data/morocco.json"));
+    files.push(dir("data/neighbours.json"));
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         if let Err(e) = model::load(&text) {
