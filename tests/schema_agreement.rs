@@ -1,7 +1,8 @@
 //! data/schema.json against the test corpus in tests/datasets/.
 //!
 //! - the schema is a valid JSON Schema 2020-12 document;
-//! - every dataset in tests/datasets/valid/ (and data/morocco.json, when present) is accepted;
+//! - every dataset in tests/datasets/valid/ (and data/morocco.json and data/neighbours.json, when
+//!   present) is accepted;
 //! - every dataset in tests/datasets/invalid/ is rejected or accepted as
 //!   tests/datasets/invalid/expectations.json says ("accept" for problems of meaning that a
 //!   schema cannot see, which the Rust validator reports); a rejected file must be rejected at
@@ -146,9 +147,11 @@ fn schema_accepts_every_valid_dataset() {
         "expected at least 4 valid datasets, found {}",
         files.len()
     );
-    let morocco = root().join("data/morocco.json");
-    if morocco.exists() {
-        files.push(morocco);
+    for published in ["data/morocco.json", "data/neighbours.json"] {
+        let path = root().join(published);
+        if path.exists() {
+            files.push(path);
+        }
     }
     let mut failures = Vec::new();
     for path in &files {
@@ -316,6 +319,8 @@ fn schema_limits_are_the_validators() {
         ("/properties/recommendations/maxItems", n(MAX_SERIES)),
         ("/properties/axes/maxItems", n(MAX_SERIES)),
         ("/properties/conflicts/maxItems", n(MAX_SERIES)),
+        ("/properties/subjects/maxItems", n(MAX_SERIES)),
+        ("/properties/scales/maxItems", n(MAX_SERIES)),
         ("/properties/commitments/maxItems", n(MAX_ITEMS)),
         ("/properties/milestones/maxItems", n(MAX_ITEMS)),
         (
@@ -324,7 +329,7 @@ fn schema_limits_are_the_validators() {
         ),
         ("/$defs/Indicator/properties/points/maxItems", n(MAX_POINTS)),
         ("/$defs/Rating/properties/points/maxItems", n(MAX_POINTS)),
-        ("/$defs/Rating/properties/scale/maxItems", n(MAX_LEVELS)),
+        ("/$defs/Levels/maxItems", n(MAX_LEVELS)),
         (
             "/$defs/Conflict/properties/sources/maxItems",
             n(MAX_REFERENCES),

@@ -1,4 +1,4 @@
-//! The validator on the example corpus: every valid example and the Morocco dataset load; every
+//! The validator on the example corpus: every valid example and the datasets of data/ load; every
 //! invalid example is rejected with exactly one problem, at the path `expectations.json` gives
 //! (the same file the schema half of the agreement test reads), with the message a publisher
 //! would read.
@@ -119,6 +119,50 @@ const MESSAGES: &[(&str, &str)] = &[
         "only http:// and https:// addresses (in lower case) without spaces",
     ),
     ("38-blank-publisher.json", "must not be empty"),
+    (
+        "39-level-and-placement.json",
+        "\"special_case\" is for a year without a level, but value is \"tier-2\": give a level or a placement, not both",
+    ),
+    (
+        "40-unknown-placement.json",
+        "\"special\" is not a placement (one of: special_case, not_ranked)",
+    ),
+    (
+        "41-placement-without-source.json",
+        "required with placement: a special case or a year not ranked is a finding",
+    ),
+    (
+        "42-unknown-subject.json",
+        "\"XD\" is not a code of subjects",
+    ),
+    (
+        "43-subject-listed-twice.json",
+        "subject \"XA\" is listed twice (already subjects[0].code)",
+    ),
+    (
+        "44-subject-rated-twice-on-a-scale.json",
+        "\"XA\" already has a rating on the shared scale \"tier\" (ratings[0])",
+    ),
+    (
+        "45-unknown-shared-scale.json",
+        "\"tiers\" is not an id of scales",
+    ),
+    (
+        "46-subject-code-lower-case.json",
+        "\"xc\" is not an ISO 3166-1 alpha-2 country code",
+    ),
+    (
+        "47-shared-scale-one-level.json",
+        "a scale needs at least 2 levels, best first",
+    ),
+    (
+        "48-level-outside-shared-scale.json",
+        "\"tier-4\" is not a level of the scale (tier-1, tier-2, tier-3)",
+    ),
+    (
+        "49-scale-as-number.json",
+        "expected an array of levels, or the id of a shared scale (a string), found a number",
+    ),
 ];
 
 fn dir(path: &str) -> std::path::PathBuf {
@@ -137,10 +181,11 @@ fn json_files(path: &str) -> Vec<std::path::PathBuf> {
 }
 
 #[test]
-fn valid_examples_and_the_morocco_dataset_load() {
+fn valid_examples_and_the_published_datasets_load() {
     let mut files = json_files("tests/datasets/valid");
-    assert!(files.len() >= 4);
+    assert!(files.len() >= 5);
     files.push(dir("data/morocco.json"));
+    files.push(dir("data/neighbours.json"));
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         if let Err(e) = model::load(&text) {

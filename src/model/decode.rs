@@ -59,10 +59,12 @@ const MAX_SUGGEST_CHARS: usize = 64;
 fn list_limit(key: &str) -> (usize, &str) {
     match key {
         "points" => (MAX_POINTS, "points (one per year from 1900 to 2100)"),
-        "indicators" | "ratings" | "axes" | "conflicts" => (MAX_SERIES, key),
+        "indicators" | "ratings" | "axes" | "conflicts" | "subjects" | "scales" => {
+            (MAX_SERIES, key)
+        }
         "recommendations" => (MAX_SERIES, "recommendation lists"),
         "items" => (MAX_ITEMS, "recommendations in one list"),
-        "scale" => (MAX_LEVELS, "levels"),
+        "scale" | "levels" => (MAX_LEVELS, "levels"),
         "sources" => (MAX_REFERENCES, "sources"),
         _ => (MAX_ITEMS, key),
     }
@@ -197,6 +199,19 @@ impl<'a> Obj<'a> {
 /// Ids already used in one list, with the path of their first use (for "already used by").
 #[derive(Default)]
 struct Seen(Vec<(String, String)>);
+
+impl Seen {
+    /// The path where `id` was first used, or `None` when this is its first use (recorded).
+    fn first_use(&mut self, id: &str, path: &str) -> Option<String> {
+        match self.0.iter().find(|(k, _)| k == id) {
+            Some((_, first)) => Some(first.clone()),
+            None => {
+                self.0.push((id.to_string(), path.to_string()));
+                None
+            }
+        }
+    }
+}
 
 #[derive(Default)]
 struct Decoder {
@@ -387,6 +402,24 @@ impl Decoder {
         self.integer(v, path, 1, u32::MAX as i64).map(|n| n as u32)
     }
 
+    /// A string that must be one of `names` (`what` says what they are), as `from_name` reads it.
+    fn one_of<T>(
+        &mut self,
+        v: &Json,
+        path: &str,
+        what: &str,
+        names: &[&str],
+        from_name: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let s = self.string(v, path)?;
+        let value = from_name(&s);
+        if value.is_none() {
+            let message = format!("\"{s}\" is not {what} (one of: {})", names.join(", "));
+            self.problem(path, message);
+        }
+        value
+    }
+
     fn id(&mut self, v: &Json, path: &str) -> Option<String> {
         let s = self.string(v, path)?;
         let ok = s.len() <= 64
@@ -505,11 +538,9 @@ impl Decoder {
     /// Records `id` as used in a list, reporting a duplicate at `path`.
     fn unique(&mut self, seen: &mut Seen, id: &Option<String>, path: &str) {
         let Some(id) = id else { return };
-        if let Some((_, first)) = seen.0.iter().find(|(k, _)| k == id) {
+        if let Some(first) = seen.first_use(id, path) {
             let message = format!("duplicate id \"{id}\" (already used by {first})");
             self.problem(path, message);
-        } else {
-            seen.0.push((id.clone(), path.to_string()));
         }
     }
 }
@@ -527,6 +558,8 @@ impl Decoder {
                 "sources",
                 "indicators",
                 "ratings",
+                "subjects",
+                "scales",
                 "recommendations",
                 "axes",
                 "commitments",
@@ -549,7 +582,9 @@ impl Decoder {
         let sources = self.sources(&root);
         let plan = self.required(&root, "plan", Self::plan);
         let indicators = self.indicators(&root);
-        let ratings = self.ratings(&root);
+        let subjects = self.subjects(&root);
+        let scales = self.scales(&root);
+        let ratings = self.ratings(&root, &subjects, &scales);
         let recommendations = self.recommendation_lists(&root);
         let axes = self.axes(&root);
         let commitments = self.commitments(&root, &axes);
@@ -565,6 +600,8 @@ impl Decoder {
             commitments,
             milestones,
             conflicts,
+            subjects,
+            scales,
         })
     }
 
@@ -735,16 +772,8 @@ impl Decoder {
     }
 
     fn source_kind(&mut self, v: &Json, path: &str) -> Option<SourceKind> {
-        let s = self.string(v, path)?;
-        let kind = SourceKind::from_name(&s);
-        if kind.is_none() {
-            let message = format!(
-                "\"{s}\" is not a kind of source (one of: {})",
-                SourceKind::NAMES.join(", ")
-            );
-            self.problem(path, message);
-        }
-        kind
+        let names = &SourceKind::NAMES;
+        self.one_of(v, path, "a kind of source", names, SourceKind::from_name)
     }
 
     fn indicators(&mut self, root: &Obj) -> Vec<Indicator> {
@@ -845,40 +874,41 @@ impl Decoder {
         }
     }
 
-    fn ratings(&mut self, root: &Obj) -> Vec<Rating> {
+    fn ratings(&mut self, root: &Obj, subjects: &[Subject], scales: &[Scale]) -> Vec<Rating> {
         let mut seen = Seen::default();
+        // (shared scale, subject) pairs already rated, with the rating's path
+        let mut rated = Seen::default();
         self.list(root, "ratings", |d, v, path| {
-            let o = d.object(v, path, &["id", "label", "definition", "scale", "points"])?;
+            let o = d.object(
+                v,
+                path,
+                &[
+                    "id",
+                    "label",
+                    "definition",
+                    "scale",
+                    "subject",
+                    "points",
+                ],
+            )?;
             let id = d.required(&o, "id", Self::id);
             d.unique(&mut seen, &id, &o.path("id"));
             let label = d.required(&o, "label", Self::label);
             let definition = d.optional(&o, "definition", Self::text);
-            if o.get("scale").is_none() {
-                d.problem(&o.path("scale"), "required member is missing");
-            }
-            let mut level_ids = Seen::default();
-            let scale = d.list(&o, "scale", |d, v, path| {
-                let lo = d.object(v, path, &["id", "label"])?;
-                let id = d.required(&lo, "id", Self::id);
-                d.unique(&mut level_ids, &id, &lo.path("id"));
-                let label = d.required(&lo, "label", Self::label);
-                Some(Level {
-                    id: id?,
-                    label: label?,
-                })
-            });
-            if o.get("scale").is_some() && scale.len() < 2 {
-                d.problem(
-                    &o.path("scale"),
-                    "a scale needs at least 2 levels, best first",
-                );
+            let (scale, shared_scale) = d.rating_scale(&o, scales);
+            let subject = d.optional(&o, "subject", |d, v, p| d.subject_code(v, p, subjects));
+            if let (Some(scale_id), Some(code)) = (&shared_scale, &subject) {
+                if let Some(first) = rated.first_use(&format!("{scale_id} {code}"), path) {
+                    let message = format!("\"{code}\" already has a rating on the shared scale \"{scale_id}\" ({first}): one rating per subject on a scale");
+                    d.problem(&o.path("subject"), message);
+                }
             }
             if o.get("points").is_none() {
                 d.problem(&o.path("points"), "required member is missing");
             }
             let mut previous = None;
             let points = d.list(&o, "points", |d, v, path| {
-                let point = d.rating_point(v, path, &scale)?;
+                let point = d.rating_point(v, path, scale.as_deref())?;
                 d.year_after(&mut previous, point.year, &format!("{path}.year"));
                 Some(point)
             });
@@ -886,19 +916,132 @@ impl Decoder {
                 id: id?,
                 label: label?,
                 definition,
-                scale,
+                scale: scale.unwrap_or_default(),
                 points,
+                shared_scale,
+                subject,
             })
         })
     }
 
-    fn rating_point(&mut self, v: &Json, path: &str, scale: &[Level]) -> Option<RatingPoint> {
-        let o = self.object(v, path, &["year", "value", "source", "note"])?;
+    /// A rating's scale: its own levels, or the id of a shared scale (whose levels it takes).
+    /// `None` when the scale could not be read, so that its points' values are not checked
+    /// against it (one mistake, one message).
+    fn rating_scale(&mut self, o: &Obj, scales: &[Scale]) -> (Option<Vec<Level>>, Option<String>) {
+        let path = o.path("scale");
+        match o.get("scale") {
+            None => {
+                self.problem(&path, "required member is missing");
+                (None, None)
+            }
+            Some(Json::Array(_)) => (Some(self.levels(o, "scale")), None),
+            Some(v @ Json::String(_)) => {
+                let Some(id) = self.id(v, &path) else {
+                    return (None, None);
+                };
+                match scales.iter().find(|s| s.id == id) {
+                    Some(shared) => (Some(shared.levels.clone()), Some(id)),
+                    None => {
+                        self.problem(&path, format!("\"{id}\" is not an id of scales"));
+                        (None, None)
+                    }
+                }
+            }
+            Some(v) => {
+                let what = "an array of levels, or the id of a shared scale (a string)";
+                self.expected(&path, what, v);
+                (None, None)
+            }
+        }
+    }
+
+    /// The levels of a scale, from the array member `key`: at least 2, best first, ids unique.
+    fn levels(&mut self, o: &Obj, key: &str) -> Vec<Level> {
+        if o.get(key).is_none() {
+            self.problem(&o.path(key), "required member is missing");
+        }
+        let mut level_ids = Seen::default();
+        let levels = self.list(o, key, |d, v, path| {
+            let lo = d.object(v, path, &["id", "label"])?;
+            let id = d.required(&lo, "id", Self::id);
+            d.unique(&mut level_ids, &id, &lo.path("id"));
+            let label = d.required(&lo, "label", Self::label);
+            Some(Level {
+                id: id?,
+                label: label?,
+            })
+        });
+        if o.get(key).is_some() && levels.len() < 2 {
+            self.problem(&o.path(key), "a scale needs at least 2 levels, best first");
+        }
+        levels
+    }
+
+    /// The scales that several ratings share (read before the ratings that name them).
+    fn scales(&mut self, root: &Obj) -> Vec<Scale> {
+        let mut seen = Seen::default();
+        self.list(root, "scales", |d, v, path| {
+            let o = d.object(v, path, &["id", "label", "definition", "levels"])?;
+            let id = d.required(&o, "id", Self::id);
+            d.unique(&mut seen, &id, &o.path("id"));
+            let label = d.required(&o, "label", Self::label);
+            let definition = d.optional(&o, "definition", Self::text);
+            let levels = d.levels(&o, "levels");
+            Some(Scale {
+                id: id?,
+                label: label?,
+                definition,
+                levels,
+            })
+        })
+    }
+
+    /// The subjects that ratings name, each code once.
+    fn subjects(&mut self, root: &Obj) -> Vec<Subject> {
+        let mut seen = Seen::default();
+        self.list(root, "subjects", |d, v, path| {
+            let o = d.object(v, path, &["code", "name"])?;
+            let code = d.required(&o, "code", Self::country);
+            let code_path = o.path("code");
+            if let Some(first) = code.as_ref().and_then(|c| seen.first_use(c, &code_path)) {
+                let message = format!(
+                    "subject \"{}\" is listed twice (already {first})",
+                    code.as_deref().unwrap_or_default()
+                );
+                d.problem(&code_path, message);
+            }
+            let name = d.required(&o, "name", Self::label);
+            Some(Subject {
+                code: code?,
+                name: name?,
+            })
+        })
+    }
+
+    fn subject_code(&mut self, v: &Json, path: &str, subjects: &[Subject]) -> Option<String> {
+        let code = self.string(v, path)?;
+        if subjects.iter().any(|s| s.code == code) {
+            Some(code)
+        } else {
+            self.problem(path, format!("\"{code}\" is not a code of subjects"));
+            None
+        }
+    }
+
+    /// A point of a rating; `scale` is `None` when the rating's scale could not be read.
+    fn rating_point(
+        &mut self,
+        v: &Json,
+        path: &str,
+        scale: Option<&[Level]>,
+    ) -> Option<RatingPoint> {
+        let o = self.object(v, path, &["year", "value", "placement", "source", "note"])?;
         let year = self.required(&o, "year", Self::year);
         let level = self.required(&o, "value", |d, v, p| match v {
             Json::Null => Some(None),
             _ => {
                 let id = d.string(v, p)?;
+                let scale = scale?;
                 let index = scale.iter().position(|l| l.id == id);
                 if index.is_none() {
                     let levels: Vec<&str> = scale.iter().map(|l| l.id.as_str()).collect();
@@ -912,12 +1055,30 @@ impl Decoder {
                 Some(index)
             }
         });
-        let source = self.optional(&o, "source", Self::source_key);
-        if matches!(level, Some(Some(_))) && o.get("source").is_none() {
-            self.problem(
-                &o.path("source"),
-                "required when value is not null: every rating needs a source",
+        let placement = self.optional(&o, "placement", Self::placement);
+        if let (Some(Some(index)), Some(placement)) = (level, placement) {
+            let level_id = scale
+                .and_then(|s| s.get(index))
+                .map_or("", |l| l.id.as_str());
+            let message = format!(
+                "\"{}\" is for a year without a level, but value is \"{level_id}\": give a level or a placement, not both",
+                placement.name()
             );
+            self.problem(&o.path("placement"), message);
+        }
+        let source = self.optional(&o, "source", Self::source_key);
+        if o.get("source").is_none() {
+            if matches!(level, Some(Some(_))) {
+                self.problem(
+                    &o.path("source"),
+                    "required when value is not null: every rating needs a source",
+                );
+            } else if placement.is_some() {
+                self.problem(
+                    &o.path("source"),
+                    "required with placement: a special case or a year not ranked is a finding, and needs a source",
+                );
+            }
         }
         let note = self.optional(&o, "note", Self::text);
         Some(RatingPoint {
@@ -925,7 +1086,13 @@ impl Decoder {
             level: level?,
             source,
             note,
+            placement,
         })
+    }
+
+    fn placement(&mut self, v: &Json, path: &str) -> Option<Placement> {
+        let names = &Placement::NAMES;
+        self.one_of(v, path, "a placement", names, Placement::from_name)
     }
 
     fn recommendation_lists(&mut self, root: &Obj) -> Vec<RecommendationList> {
@@ -1040,16 +1207,13 @@ impl Decoder {
             &["value", "assessed_by", "assessed_on", "source", "note"],
         )?;
         let value = self.required(&o, "value", |d, v, p| {
-            let s = d.string(v, p)?;
-            let value = StatusValue::from_name(&s);
-            if value.is_none() {
-                let message = format!(
-                    "\"{s}\" is not a status (one of: {})",
-                    StatusValue::NAMES.join(", ")
-                );
-                d.problem(p, message);
-            }
-            value
+            d.one_of(
+                v,
+                p,
+                "a status",
+                &StatusValue::NAMES,
+                StatusValue::from_name,
+            )
         });
         let assessed_by = self.optional(&o, "assessed_by", Self::label);
         let assessed_on = self.optional(&o, "assessed_on", Self::date);
@@ -1351,7 +1515,7 @@ mod tests {
         assert_eq!(
             problems(&text),
             [
-                "bogus: unknown member (allowed here: $schema, format_version, plan, sources, indicators, ratings, recommendations, axes, commitments, milestones, conflicts)",
+                "bogus: unknown member (allowed here: $schema, format_version, plan, sources, indicators, ratings, subjects, scales, recommendations, axes, commitments, milestones, conflicts)",
                 "format_version: unsupported format_version 2: this version of plan-progress reads version 1"
             ]
         );

@@ -34,6 +34,10 @@ pub struct Dataset {
     pub commitments: Vec<Commitment>,
     pub milestones: Vec<Milestone>,
     pub conflicts: Vec<Conflict>,
+    /// The countries (or other subjects) that ratings are about, when a dataset rates several.
+    pub subjects: Vec<Subject>,
+    /// Scales shared by several ratings, so that their subjects can be compared.
+    pub scales: Vec<Scale>,
 }
 
 impl Dataset {
@@ -48,6 +52,23 @@ impl Dataset {
 
     pub fn rating(&self, id: &str) -> Option<&Rating> {
         self.ratings.iter().find(|r| r.id == id)
+    }
+
+    /// The subject with this ISO 3166-1 code (validation guarantees that every code a rating
+    /// names exists).
+    pub fn subject(&self, code: &str) -> Option<&Subject> {
+        self.subjects.iter().find(|s| s.code == code)
+    }
+
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|s| s.id == id)
+    }
+
+    /// The ratings on the shared scale `id`, in dataset order: the subjects it compares.
+    pub fn ratings_on<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Rating> {
+        self.ratings
+            .iter()
+            .filter(move |r| r.shared_scale.as_deref() == Some(id))
     }
 
     /// Text in the reader's language, with the dataset's own default language as fallback.
@@ -142,9 +163,32 @@ pub struct Rating {
     pub id: String,
     pub label: Text,
     pub definition: Option<Text>,
-    /// Best level first.
+    /// Best level first. For a rating on a shared scale, that scale's levels.
     pub scale: Vec<Level>,
     pub points: Vec<RatingPoint>,
+    /// The id of the shared scale (in [`Dataset::scales`]) this rating uses, if any: ratings on
+    /// one shared scale compare their subjects.
+    pub shared_scale: Option<String>,
+    /// The code of the subject (in [`Dataset::subjects`]) rated, if the dataset names one.
+    pub subject: Option<String>,
+}
+
+/// What a rating is about when a dataset rates several subjects: a country, by its
+/// ISO 3166-1 alpha-2 code, and its name in the dataset's languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subject {
+    pub code: String,
+    pub name: Text,
+}
+
+/// A scale several ratings share: one subject each, compared year by year on the same levels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub id: String,
+    pub label: Text,
+    pub definition: Option<Text>,
+    /// Best level first.
+    pub levels: Vec<Level>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -156,10 +200,64 @@ pub struct Level {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RatingPoint {
     pub year: i32,
-    /// Index into the rating's scale (0 = best), or `None` for a gap.
+    /// Index into the rating's scale (0 = best), or `None`: a gap, unless `placement` says why
+    /// there is no level.
     pub level: Option<usize>,
     pub source: Option<String>,
     pub note: Option<Text>,
+    /// Why a year has no level although the source says something about it; never with a
+    /// level. Read the point through [`RatingPoint::standing`].
+    pub placement: Option<Placement>,
+}
+
+impl RatingPoint {
+    /// What the point says: a level, one of the two placements outside the scale, or a gap.
+    /// The one place that keeps the three kinds of "no level" apart.
+    pub fn standing(&self) -> Standing {
+        match (self.level, self.placement) {
+            (Some(level), _) => Standing::Level(level),
+            (None, Some(Placement::SpecialCase)) => Standing::SpecialCase,
+            (None, Some(Placement::NotRanked)) => Standing::NotRanked,
+            (None, None) => Standing::Gap,
+        }
+    }
+}
+
+/// A year of a rating that is a finding without being a level of the scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Placement {
+    /// Assessed, but placed outside the scale: the TIP report's "Special Case" (Libya since
+    /// 2016; some countries in 2003-2008).
+    SpecialCase,
+    /// Not assessed that year: the subject was not in that year's report.
+    NotRanked,
+}
+
+impl Placement {
+    pub const NAMES: [&'static str; 2] = ["special_case", "not_ranked"];
+    const ALL: [Placement; 2] = [Placement::SpecialCase, Placement::NotRanked];
+
+    pub fn from_name(name: &str) -> Option<Placement> {
+        let i = Self::NAMES.iter().position(|n| *n == name)?;
+        Some(Self::ALL[i])
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// One year of a rating as a reader must be told it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Standing {
+    /// A level of the scale (0 = best).
+    Level(usize),
+    /// Assessed, placed outside the scale.
+    SpecialCase,
+    /// Not in that year's assessment.
+    NotRanked,
+    /// No figure found.
+    Gap,
 }
 
 /// The recommendations one report issued, as far as they were transcribed.
@@ -304,7 +402,28 @@ pub struct Conflict {
 
 #[cfg(test)]
 mod tests {
-    use super::distinct_years;
+    use super::{distinct_years, Placement, RatingPoint, Standing};
+
+    #[test]
+    fn a_point_stands_on_a_level_outside_the_scale_or_in_a_gap() {
+        let point = |level, placement| RatingPoint {
+            year: 2020,
+            level,
+            source: None,
+            note: None,
+            placement,
+        };
+        assert_eq!(point(Some(2), None).standing(), Standing::Level(2));
+        let special = point(None, Some(Placement::SpecialCase));
+        assert_eq!(special.standing(), Standing::SpecialCase);
+        let not_ranked = point(None, Some(Placement::NotRanked));
+        assert_eq!(not_ranked.standing(), Standing::NotRanked);
+        assert_eq!(point(None, None).standing(), Standing::Gap);
+        for name in Placement::NAMES {
+            assert_eq!(Placement::from_name(name).map(Placement::name), Some(name));
+        }
+        assert_eq!(Placement::from_name("special-case"), None);
+    }
 
     #[test]
     fn distinct_years_are_sorted_once_each_within_the_formats_range() {

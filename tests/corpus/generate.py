@@ -42,6 +42,10 @@ def _limits():
             factor = factor.strip()
             product *= float(factor) if ("." in factor or "e" in factor) else int(factor)
         found[name] = product
+    # MAX_POINTS is written as one point per year of YEARS, not as a literal
+    years = re.search(r"pub const YEARS: [^=]+= ([0-9]+)\.\.=([0-9]+);", text)
+    if years and "MAX_POINTS" not in found:
+        found["MAX_POINTS"] = int(years.group(2)) - int(years.group(1)) + 1
     return found
 
 
@@ -59,6 +63,7 @@ MAX_PROBLEMS = LIMITS["MAX_PROBLEMS"]
 MAX_DEPTH = LIMITS["MAX_DEPTH"]
 
 MOROCCO = json.loads((ROOT / "data/morocco.json").read_text(encoding="utf-8"))
+NEIGHBOURS = json.loads((ROOT / "data/neighbours.json").read_text(encoding="utf-8"))
 
 # ------------------------------------------------------------------------------------------
 # Building blocks
@@ -331,6 +336,25 @@ def valid_sections():
     case("valid-single-year", prune(d), *EVERY_VIEW)
 
 
+def compared():
+    """Three subjects of data/neighbours.json on their shared scale, six years, without notes
+    and quotes: levels, years not ranked (2001), special cases (Egypt 2003, Libya 2004 and
+    since 2016) and a gap (Egypt 2025)."""
+    d = copy.deepcopy(NEIGHBOURS)
+    keep = ["MA", "LY", "EG"]
+    years = [2001, 2003, 2004, 2020, 2024, 2025]
+    d["subjects"] = [s for s in d["subjects"] if s["code"] in keep]
+    d["ratings"] = [r for r in d["ratings"] if r["subject"] in keep]
+    for r in d["ratings"]:
+        r["points"] = [p for p in r["points"] if p["year"] in years]
+    return strip(prune(d))
+
+
+def valid_compared():
+    """Ratings of several subjects on a shared scale: every view reads them."""
+    case("valid-compared-ratings", compared(), "rating", "overview", "rating:last")
+
+
 def valid_numbers_and_dates():
     """Years and dates at both ends of the range, figures at 0 and at the largest allowed."""
     case("valid-years-1900-2100", minimal(
@@ -526,6 +550,23 @@ def invalid_cases():
     case("invalid-no-sources", d, "sources")
 
 
+def invalid_compared():
+    """Each mistake of subjects, shared scales and placements, in one file."""
+    d = compared()
+    libya = d["ratings"][1]["points"]
+    libya[-1]["value"] = "tier-3"                # a level with a placement
+    libya[-2]["placement"] = "special"           # not a placement
+    del libya[-3]["source"]                      # a placement without a source
+    d["ratings"][2]["subject"] = "MA"            # Morocco rated twice on the scale
+    d["subjects"].append(dict(d["subjects"][0]))  # Morocco listed twice
+    extra = copy.deepcopy(d["ratings"][0])
+    extra.update(id="tip-tier-xx", subject="XX", scale="tip-tiers")  # unknown subject, scale
+    d["ratings"].append(extra)
+    case("invalid-compared-ratings", d, "ratings[1].points[5].placement",
+         "ratings[1].points[4].placement", "ratings[1].points[3].source",
+         "ratings[2].subject", "subjects[3].code", "ratings[3].scale", "ratings[3].subject")
+
+
 def syntax_cases():
     """Text that is not JSON: empty, cut, garbled, out-of-range numbers, bad escapes, deep."""
     base = dumps(tiny()).encode()
@@ -575,10 +616,12 @@ def syntax_cases():
 
 def write():
     valid_sections()
+    valid_compared()
     valid_numbers_and_dates()
     valid_texts()
     valid_limits()
     invalid_cases()
+    invalid_compared()
     syntax_cases()
     names = [name for name, _, _ in CASES]
     assert len(names) == len(set(names)), "a file name is used twice"
