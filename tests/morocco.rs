@@ -152,3 +152,314 @@ fn no_gap_is_written_as_zero() {
         .collect();
     assert!(zeros.is_empty(), "{zeros:?}");
 }
+
+/// Every text of the dataset a reader may meet, with where it is. Each struct is taken apart
+/// without `..`, so a text member added to the model does not compile here until it is listed:
+/// the check below cannot skip it silently. (A source's `quote` is a plain string in the
+/// source's own language, not localized text.)
+fn every_text(d: &Dataset) -> Vec<(String, &Text)> {
+    let Dataset {
+        plan,
+        sources,
+        indicators,
+        ratings,
+        recommendations,
+        axes,
+        commitments,
+        milestones,
+        conflicts,
+    } = d;
+    let mut t = Texts(Vec::new());
+    t.plan_and_sources(plan, sources);
+    t.series(indicators, ratings);
+    t.recommendations(recommendations);
+    t.plans_content(axes, commitments, milestones, conflicts);
+    t.0
+}
+
+struct Texts<'a>(Vec<(String, &'a Text)>);
+
+impl<'a> Texts<'a> {
+    fn add(&mut self, path: String, text: &'a Text) {
+        self.0.push((path, text));
+    }
+
+    fn maybe(&mut self, path: String, text: &'a Option<Text>) {
+        if let Some(text) = text {
+            self.add(path, text);
+        }
+    }
+
+    fn plan_and_sources(&mut self, plan: &'a model::Plan, sources: &'a [(String, model::Source)]) {
+        let model::Plan {
+            id: _,
+            country: _,
+            title,
+            period: _,
+            publisher,
+            languages: _,
+            default_language: _,
+            updated: _,
+            licence: _,
+            description,
+            source: _,
+        } = plan;
+        self.add("plan.title".into(), title);
+        self.add("plan.publisher".into(), publisher);
+        self.maybe("plan.description".into(), description);
+        for (key, s) in sources {
+            let model::Source {
+                title,
+                publisher,
+                url: _,
+                date: _,
+                kind: _,
+                quote: _,
+                note,
+            } = s;
+            self.add(format!("sources.{key}.title"), title);
+            self.add(format!("sources.{key}.publisher"), publisher);
+            self.maybe(format!("sources.{key}.note"), note);
+        }
+    }
+
+    fn series(&mut self, indicators: &'a [model::Indicator], ratings: &'a [model::Rating]) {
+        for i in indicators {
+            let model::Indicator {
+                id,
+                label,
+                unit,
+                definition,
+                reported_by,
+                group: _,
+                points,
+            } = i;
+            self.add(format!("{id}.label"), label);
+            self.add(format!("{id}.unit"), unit);
+            self.maybe(format!("{id}.definition"), definition);
+            self.maybe(format!("{id}.reported_by"), reported_by);
+            for p in points {
+                let model::Point {
+                    year,
+                    value: _,
+                    source: _,
+                    published: _,
+                    note,
+                } = p;
+                self.maybe(format!("{id}.{year}.note"), note);
+            }
+        }
+        for r in ratings {
+            let model::Rating {
+                id,
+                label,
+                definition,
+                scale,
+                points,
+            } = r;
+            self.add(format!("{id}.label"), label);
+            self.maybe(format!("{id}.definition"), definition);
+            for model::Level { id: level, label } in scale {
+                self.add(format!("{id}.{level}.label"), label);
+            }
+            for model::RatingPoint {
+                year,
+                level: _,
+                source: _,
+                note,
+            } in points
+            {
+                self.maybe(format!("{id}.{year}.note"), note);
+            }
+        }
+    }
+
+    fn recommendations(&mut self, lists: &'a [model::RecommendationList]) {
+        for list in lists {
+            let model::RecommendationList {
+                id,
+                title,
+                report: _,
+                year: _,
+                declared_count: _,
+                declared_count_source: _,
+                transcription_note,
+                items,
+            } = list;
+            self.add(format!("{id}.title"), title);
+            self.maybe(format!("{id}.transcription_note"), transcription_note);
+            for item in items {
+                let model::Recommendation {
+                    id: item_id,
+                    rank: _,
+                    text,
+                    complete: _,
+                    source: _,
+                    status,
+                } = item;
+                self.add(format!("{id}.{item_id}.text"), text);
+                self.status(format!("{id}.{item_id}.status"), status);
+            }
+        }
+    }
+
+    fn plans_content(
+        &mut self,
+        axes: &'a [model::Axis],
+        commitments: &'a [model::Commitment],
+        milestones: &'a [model::Milestone],
+        conflicts: &'a [model::Conflict],
+    ) {
+        for model::Axis {
+            id,
+            label,
+            source: _,
+        } in axes
+        {
+            self.add(format!("axes.{id}.label"), label);
+        }
+        for c in commitments {
+            let model::Commitment {
+                id,
+                axis: _,
+                label,
+                description,
+                source: _,
+                status,
+                progress: _,
+                progress_source: _,
+                target: _,
+                note,
+            } = c;
+            self.add(format!("commitments.{id}.label"), label);
+            self.maybe(format!("commitments.{id}.description"), description);
+            self.status(format!("commitments.{id}.status"), status);
+            self.maybe(format!("commitments.{id}.note"), note);
+        }
+        for m in milestones {
+            let model::Milestone {
+                id,
+                date: _,
+                label,
+                description,
+                source: _,
+                note,
+            } = m;
+            self.add(format!("milestones.{id}.label"), label);
+            self.maybe(format!("milestones.{id}.description"), description);
+            self.maybe(format!("milestones.{id}.note"), note);
+        }
+        for model::Conflict {
+            id,
+            text,
+            sources: _,
+            indicators: _,
+        } in conflicts
+        {
+            self.add(format!("conflicts.{id}.text"), text);
+        }
+    }
+
+    fn status(&mut self, path: String, status: &'a model::Status) {
+        let model::Status {
+            value: _,
+            assessed_by,
+            assessed_on: _,
+            source: _,
+            note,
+        } = status;
+        self.maybe(format!("{path}.assessed_by"), assessed_by);
+        self.maybe(format!("{path}.note"), note);
+    }
+}
+
+/// The strings of a text, each with its language ("*" for a plain string).
+fn strings(text: &Text) -> Vec<(&str, &str)> {
+    match text {
+        Text::Plain(s) => vec![("*", s.as_str())],
+        Text::Localized(pairs) => pairs
+            .iter()
+            .map(|(l, s)| (l.as_str(), s.as_str()))
+            .collect(),
+    }
+}
+
+/// The ids a reader could be sent to: of indicators, ratings, recommendation lists, axes,
+/// commitments and milestones, and also of groups, scale levels, recommendations and conflicts.
+fn every_id(d: &Dataset) -> Vec<&str> {
+    let mut ids: Vec<&str> = Vec::new();
+    for i in &d.indicators {
+        ids.push(&i.id);
+        ids.extend(i.group.as_deref());
+    }
+    for r in &d.ratings {
+        ids.push(&r.id);
+        ids.extend(r.scale.iter().map(|l| l.id.as_str()));
+    }
+    for list in &d.recommendations {
+        ids.push(&list.id);
+        ids.extend(list.items.iter().map(|i| i.id.as_str()));
+    }
+    ids.extend(d.axes.iter().map(|a| a.id.as_str()));
+    ids.extend(d.commitments.iter().map(|c| c.id.as_str()));
+    ids.extend(d.milestones.iter().map(|m| m.id.as_str()));
+    ids.extend(d.conflicts.iter().map(|c| c.id.as_str()));
+    ids.sort_unstable();
+    ids.dedup(); // a commitment and a milestone may share an id
+    ids
+}
+
+/// Whether `text` names `id` as a word of its own: "see tip-prosecutions-cases" names
+/// `tip-prosecutions-cases`, not `tip-prosecutions`. Ids are lower case; so is the match.
+fn names(text: &str, id: &str) -> bool {
+    let id_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    text.match_indices(id).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + id.len()..].chars().next();
+        !before.is_some_and(id_char) && !after.is_some_and(id_char)
+    })
+}
+
+#[test]
+fn reader_text_names_series_by_their_label_never_by_their_id() {
+    assert!(names(
+        "voir tip-investigations-suspects.",
+        "tip-investigations-suspects"
+    ));
+    assert!(names(
+        "انظر tip-investigations-suspects",
+        "tip-investigations-suspects"
+    ));
+    assert!(names("(pmp-victims)", "pmp-victims"));
+    assert!(!names("see tip-prosecutions-cases", "tip-prosecutions"));
+    assert!(!names("Toll-free hotline", "toll-free-hotline"));
+
+    let d = morocco();
+    let texts = every_text(&d);
+    for place in [
+        "plan.",
+        "sources.",
+        ".note",
+        "status.note",
+        "milestones.",
+        "conflicts.",
+    ] {
+        assert!(
+            texts.iter().any(|(path, _)| path.contains(place)),
+            "the walk misses {place}"
+        );
+    }
+    let ids = every_id(&d);
+    let mut found = Vec::new();
+    for (path, text) in &texts {
+        for (lang, s) in strings(text) {
+            for id in ids.iter().filter(|id| names(s, id)) {
+                found.push(format!("{path} ({lang}): {id}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "reader text names an internal id; write the series' label instead: {found:#?}"
+    );
+}
