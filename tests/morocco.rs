@@ -46,6 +46,61 @@ fn tip_figures_match_the_research() {
     assert_eq!(value(&d, "pmp-persons-prosecuted", 2017).0, Some(47.0));
 }
 
+/// The English note of a point.
+fn note(d: &Dataset, id: &str, year: i32) -> String {
+    let p = d
+        .indicator(id)
+        .unwrap()
+        .points
+        .iter()
+        .find(|p| p.year == year)
+        .unwrap();
+    d.text(p.note.as_ref().unwrap(), "en").to_string()
+}
+
+/// Whether the source's quote holds every one of `figures` as it was read.
+fn quotes(d: &Dataset, key: &str, figures: &[&str]) -> bool {
+    let quote = d.source(key).unwrap().quote.as_deref().unwrap_or_default();
+    figures.iter().all(|f| quote.contains(f))
+}
+
+#[test]
+fn public_prosecution_figures_of_the_second_research_pass() {
+    let d = morocco();
+    // morocco-findings-2.md, "Persons prosecuted (Public Prosecution, report on 2023)"
+    assert_eq!(
+        value(&d, "pmp-persons-prosecuted", 2022),
+        (Some(153.0), Some("mouwatine_pmp2023".into()))
+    );
+    assert_eq!(
+        value(&d, "pmp-persons-prosecuted", 2023),
+        (Some(171.0), Some("mouwatine_pmp2023".into()))
+    );
+    assert!(quotes(
+        &d,
+        "mouwatine_pmp2023",
+        &["171", "10.53%", "153", "84%"]
+    ));
+    let how = note(&d, "pmp-persons-prosecuted", 2023);
+    assert!(
+        how.contains("10.53%") && how.contains("(171-153)/171"),
+        "{how}"
+    );
+    // "Victims 2019 (Public Prosecution, report on 2019)": adults and minors make 420
+    assert_eq!(
+        value(&d, "pmp-victims", 2019),
+        (Some(423.0), Some("goud_pmp2019".into()))
+    );
+    assert!(quotes(
+        &d,
+        "goud_pmp2019",
+        &["423", "315", "105", "289", "134"]
+    ));
+    assert!(note(&d, "pmp-victims", 2019).contains("add up to 420, not 423"));
+    // no Public Prosecution victim count was found for 2020-2023: gaps, not zeros
+    assert!((2020..=2023).all(|y| value(&d, "pmp-victims", y) == (None, None)));
+}
+
 #[test]
 fn tiers_cover_2001_to_2025_with_sources() {
     let d = morocco();
