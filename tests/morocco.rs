@@ -102,6 +102,44 @@ fn public_prosecution_figures_of_the_second_research_pass() {
 }
 
 #[test]
+fn court_figures_of_2024_by_form_and_by_sex() {
+    let d = morocco();
+    // morocco-findings-2.md, "Court figures 2024 (Supreme Judicial Council, CSPJ)"
+    let form = |id: &str| value(&d, id, 2024);
+    assert_eq!(
+        form("cspj-victims-sexual-exploitation"),
+        (Some(154.0), Some("a5r5br_cspj2024".into()))
+    );
+    assert_eq!(
+        form("cspj-victims-forced-labour"),
+        (Some(91.0), Some("a5r5br_cspj2024".into()))
+    );
+    assert!(quotes(&d, "a5r5br_cspj2024", &["269", "154", "91"]));
+    // the two forms charted are a part of the 269 victims, and their definition says so
+    assert_eq!(form("cspj-victims").0, Some(269.0));
+    for id in [
+        "cspj-victims-sexual-exploitation",
+        "cspj-victims-forced-labour",
+    ] {
+        let i = d.indicator(id).unwrap();
+        assert_eq!(i.group.as_deref(), Some("cspj-victims-by-form"));
+        let definition = d.text(i.definition.as_ref().unwrap(), "en");
+        assert!(definition.contains("do not add up to 269"), "{definition}");
+    }
+    // the persons convicted: 76 male and 44 female, who are the 120
+    assert_eq!(
+        form("cspj-persons-convicted-male"),
+        (Some(76.0), Some("aljazeera2025".into()))
+    );
+    assert_eq!(
+        form("cspj-persons-convicted-female"),
+        (Some(44.0), Some("aljazeera2025".into()))
+    );
+    assert!(quotes(&d, "aljazeera2025", &["120", "76", "44"]));
+    assert_eq!(form("cspj-persons-convicted").0, Some(76.0 + 44.0));
+}
+
+#[test]
 fn tiers_cover_2001_to_2025_with_sources() {
     let d = morocco();
     let r = d.rating("tip-tier").unwrap();
