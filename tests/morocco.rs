@@ -140,6 +140,32 @@ fn court_figures_of_2024_by_form_and_by_sex() {
 }
 
 #[test]
+fn the_commissions_series_in_the_press_stays_a_conflict_not_a_correction() {
+    let d = morocco();
+    // morocco-findings-2.md, "CNCLT series as previewed by the press" (Dima TV, 2024-05-27)
+    assert!(quotes(
+        &d,
+        "dimatv2024",
+        &[
+            "89 شخصاً في عام 2018",
+            "79 شخصاً في عام 2021",
+            "83 شخصاً في عام 2022"
+        ]
+    ));
+    for (year, ours, theirs) in [(2018, 80.0, "89"), (2021, 85.0, "79"), (2022, 84.0, "83")] {
+        // the Public Prosecution's figure stays; the other is written down beside it
+        assert_eq!(value(&d, "pmp-court-cases", year).0, Some(ours));
+        let id = format!("court-cases-{year}");
+        let c = d.conflicts.iter().find(|c| c.id == id).unwrap();
+        assert!(c.sources.iter().any(|s| s == "dimatv2024"), "{id}");
+        assert_eq!(c.indicators, ["pmp-court-cases"]);
+        assert!(d.text(&c.text, "en").contains(&format!("against {theirs}")));
+        let note = note(&d, "pmp-court-cases", year);
+        assert!(note.contains(&format!("Conflict: {theirs}")), "{note}");
+    }
+}
+
+#[test]
 fn tiers_cover_2001_to_2025_with_sources() {
     let d = morocco();
     let r = d.rating("tip-tier").unwrap();
