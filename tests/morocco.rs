@@ -223,6 +223,73 @@ fn the_plans_key_dates_are_there() {
     );
 }
 
+#[test]
+fn digital_tools_and_the_tip_releases_are_dated_and_sourced() {
+    let d = morocco();
+    let milestone = |id: &str| d.milestones.iter().find(|m| m.id == id).unwrap();
+    // morocco-findings-2.md, "Context items of the seed"
+    for (id, date, source, quoted) in [
+        (
+            "tip-online-portal",
+            "2021",
+            "ecoi2021",
+            "launching an online portal",
+        ),
+        (
+            "iom-e-learning-platform",
+            "2022-08-18",
+            "socialnetlink2022",
+            "lancée ce 18 août",
+        ),
+        (
+            "tip-2024-released",
+            "2024-06-24",
+            "voa2024",
+            "188 countries and territories, including the United States",
+        ),
+        (
+            "tip-2025-released",
+            "2025-09-29",
+            "state2025release",
+            "The 25th edition",
+        ),
+    ] {
+        let m = milestone(id);
+        assert_eq!(m.date.to_string(), date, "{id}");
+        assert_eq!(m.source, source, "{id}");
+        assert!(quotes(&d, source, &[quoted]), "{id}: {quoted}");
+    }
+    // TIP 2024's theme, and where each report's release is told beside its tier
+    let about_2024 = d.text(
+        milestone("tip-2024-released").description.as_ref().unwrap(),
+        "en",
+    );
+    assert!(about_2024.contains("188 countries and territories, including the United States"));
+    assert!(about_2024.contains("role of digital technology"));
+    let tier = d.rating("tip-tier").unwrap();
+    let tier_note = |year: i32| {
+        let p = tier.points.iter().find(|p| p.year == year).unwrap();
+        d.text(p.note.as_ref().unwrap(), "en").to_string()
+    };
+    assert!(tier_note(2024).contains("24 June 2024"));
+    assert!(tier_note(2024).contains("188 countries and territories"));
+    assert!(tier_note(2025).contains("29 September 2025"));
+    // the E-MNR platform: in progress, as the Justice Ministry's report says
+    let emnr = d
+        .commitments
+        .iter()
+        .find(|c| c.id == "online-referral-platform")
+        .unwrap();
+    assert_eq!(emnr.status.value, StatusValue::InProgress);
+    assert_eq!(emnr.status.source.as_deref(), Some("hespressfr_emnr"));
+    assert!(quotes(
+        &d,
+        "hespressfr_emnr",
+        &["E-MNR", "efforts en cours", "financements"]
+    ));
+    assert!(emnr.axis.is_none(), "the plan's axes are not published");
+}
+
 fn all_three(t: &Text) -> bool {
     ["fr", "ar", "en"].iter().all(|l| t.has(l))
 }
