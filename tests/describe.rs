@@ -189,15 +189,15 @@ fn status_summary() {
     );
     assert_eq!(
         s(&[], "en"),
-        "Commitments by status: implemented (2), in progress (2) and status unknown (3)."
+        "Commitments by status: implemented (2), in progress (3) and status unknown (3)."
     );
     assert_eq!(
         s(&["commitments"], "fr"),
-        "Engagements par état\u{a0}: mis en œuvre (2), en cours (2) et état inconnu (3)."
+        "Engagements par état\u{a0}: mis en œuvre (2), en cours (3) et état inconnu (3)."
     );
     assert_eq!(
         s(&[], "ar"),
-        "الالتزامات حسب الحالة: مُنفَّذ (2)، قيد التنفيذ (2) والحالة غير معروفة (3)."
+        "الالتزامات حسب الحالة: مُنفَّذ (2)، قيد التنفيذ (3) والحالة غير معروفة (3)."
     );
     // every list: one sentence each
     let all = s(&["recommendations"], "en");
@@ -212,17 +212,17 @@ fn progress_summary() {
     let s = |lang| summary(&d, &view(ViewKind::Progress, &[], lang));
     assert_eq!(
         s("en"),
-        "None of the 7 commitments has a published progress figure; by status: implemented \
-         (2), in progress (2) and status unknown (3)."
+        "None of the 8 commitments has a published progress figure; by status: implemented \
+         (2), in progress (3) and status unknown (3)."
     );
     assert_eq!(
         s("fr"),
-        "Aucun des 7 engagements n'a de taux d'avancement publié\u{202f}; par état\u{a0}: mis \
-         en œuvre (2), en cours (2) et état inconnu (3)."
+        "Aucun des 8 engagements n'a de taux d'avancement publié\u{202f}; par état\u{a0}: mis \
+         en œuvre (2), en cours (3) et état inconnu (3)."
     );
     assert_eq!(
         s("ar"),
-        "لم تُنشر نسبة تقدم لأي التزام من أصل 7؛ حسب الحالة: مُنفَّذ (2)، قيد التنفيذ (2) \
+        "لم تُنشر نسبة تقدم لأي التزام من أصل 8؛ حسب الحالة: مُنفَّذ (2)، قيد التنفيذ (3) \
          والحالة غير معروفة (3)."
     );
 }
@@ -233,23 +233,22 @@ fn timeline_summary() {
     let s = |lang| summary(&d, &view(ViewKind::Timeline, &[], lang));
     assert_eq!(
         s("en"),
-        "11 milestones, from “Ratification of the UN Convention against Transnational \
-         Organized Crime” (19 September 2002) to “First specialised shelter for trafficking \
-         victims opened in Tangier (per the TIP 2025 report)” (2025). The plan runs from 2023 \
-         to 2030."
+        "15 milestones, from “Ratification of the UN Convention against Transnational \
+         Organized Crime” (19 September 2002) to “TIP Report 2025 released (25th edition)” \
+         (29 September 2025). The plan runs from 2023 to 2030."
     );
     assert_eq!(
         s("fr"),
-        "11 étapes clés, de «\u{a0}Ratification de la Convention des Nations unies contre la \
-         criminalité transnationale organisée\u{a0}» (19 septembre 2002) à «\u{a0}Ouverture du \
-         premier refuge spécialisé pour victimes de traite, à Tanger (selon le rapport TIP \
-         2025)\u{a0}» (2025). Le plan court de 2023 à 2030."
+        "15 étapes clés, de «\u{a0}Ratification de la Convention des Nations unies contre la \
+         criminalité transnationale organisée\u{a0}» (19 septembre 2002) à «\u{a0}Publication du \
+         rapport TIP 2025 (25e édition)\u{a0}» (29 septembre 2025). Le plan court de 2023 à \
+         2030."
     );
     assert_eq!(
         s("ar"),
-        "المحطات الرئيسية: 11، من «المصادقة على اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة \
-         عبر الوطنية» (19 شتنبر 2002) إلى «افتتاح أول مركز إيواء متخصص لضحايا الاتجار بالبشر \
-         بطنجة (حسب تقرير الاتجار بالأشخاص 2025)» (2025). تمتد الخطة من 2023 إلى 2030."
+        "المحطات الرئيسية: 15، من «المصادقة على اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة \
+         عبر الوطنية» (19 شتنبر 2002) إلى «صدور تقرير الاتجار بالأشخاص 2025 (الإصدار الخامس \
+         والعشرون)» (29 شتنبر 2025). تمتد الخطة من 2023 إلى 2030."
     );
     let mut v = view(ViewKind::Timeline, &[], "en");
     (v.from, v.to) = (Some(2023), Some(2023));
@@ -267,7 +266,7 @@ fn overview_summary_takes_one_sentence_from_each_panel() {
         en,
         "US TIP Report tier: Tier 2 every year since 2015. Investigations (TIP) rose from 34 in \
          2017 to 120 in 2022; no figure for 2019, 2023 and 2024. Commitments by status: \
-         implemented (2), in progress (2) and status unknown (3). 11 milestones from 2002 to \
+         implemented (2), in progress (3) and status unknown (3). 15 milestones from 2002 to \
          2025."
     );
     for lang in LANGS {
@@ -678,8 +677,8 @@ fn status_table_shows_what_was_not_transcribed() {
     assert_eq!(t.rows[2].cells[0].text, "Status unknown");
 
     let t = table(&d, &view(ViewKind::Status, &[], "fr"));
-    assert_eq!(t.rows.len(), 7);
-    let guide = &t.rows[1];
+    assert_eq!(t.rows.len(), 8);
+    let guide = &t.rows[2];
     assert_eq!(guide.header, "Guide d'identification des victimes");
     assert_eq!(guide.cells[0].text, "Mis en œuvre");
     assert_eq!(

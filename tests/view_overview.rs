@@ -243,7 +243,7 @@ fn one_title_and_one_source_line_for_the_whole_board() {
         "Andrew Heiss",
         "Barlamane",
         "CNCLT (Ministry of Justice)",
-        "tanmia.ma",
+        "Social Net Link",
     ] {
         assert!(
             sources.contains(publisher),

@@ -22,7 +22,7 @@ pub fn view(dataset: &Dataset, view: &View, measure: &dyn Measure) -> View {
     out
 }
 
-/// "Data updated: 29 November 2026", in the view's language and digits: the dataset's own
+/// "Data updated: 6 December 2026", in the view's language and digits: the dataset's own
 /// date (`plan.updated`), not the day of the download, since it is the data that ages.
 pub fn dated(dataset: &Dataset, view: &View) -> String {
     let ui = view.ui_lang();
@@ -103,11 +103,11 @@ mod tests {
     fn the_date_is_the_datasets_in_the_readers_language() {
         let dataset = morocco();
         let mut v = View::new(ViewKind::Rating, 600.0, 400.0);
-        assert_eq!(dated(&dataset, &v), "Data updated: 29 November 2026");
+        assert_eq!(dated(&dataset, &v), "Data updated: 6 December 2026");
         v.lang = "fr".into();
         assert_eq!(
             dated(&dataset, &v),
-            "Données mises à jour : 29 novembre 2026"
+            "Données mises à jour : 6 décembre 2026"
         );
         v.lang = "ar".into();
         assert!(dated(&dataset, &v).contains("2026"));

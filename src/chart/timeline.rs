@@ -821,22 +821,34 @@ fn vertical_rows<'a>(
         Row::Plan(lines, period.last)
     });
     // once the rows are taller than the area the list cannot fit whatever the rest say: they
-    // are not wrapped (wrapping hundreds of labels per try froze the tab)
-    let mut height = 0.0;
+    // are not wrapped (wrapping hundreds of labels per try froze the tab); the height kept is
+    // the rows' as `rows_height` counts it, so that a list cut here never passes for one that fits
+    let mut height = rows_height(&rows, ty);
     for item in &items[skip..] {
         if height > budget {
             return rows;
         }
         if item.year >= period.first {
-            rows.extend(plan_row.take());
+            if let Some(plan) = plan_row.take() {
+                height += row_height(&plan, ty) + gap_before(&rows);
+                rows.push(plan);
+            }
         }
-        let b = block(item, ty, cols.text_width, frame.measure);
-        let row = Row::Milestone(item, b);
-        height += row_height(&row, ty) + ROW_GAP;
+        let row = Row::Milestone(item, block(item, ty, cols.text_width, frame.measure));
+        height += row_height(&row, ty) + gap_before(&rows);
         rows.push(row);
     }
     rows.extend(plan_row);
     rows
+}
+
+/// The space above a row added after `rows`.
+fn gap_before(rows: &[Row]) -> f64 {
+    if rows.is_empty() {
+        0.0
+    } else {
+        ROW_GAP
+    }
 }
 
 /// Space between rows.

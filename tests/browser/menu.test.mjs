@@ -379,7 +379,7 @@ describe('an English series chart (from 2018, one series hidden in the legend)',
       await page.waitForFunction(() => document.querySelector('#w0').shadowRoot.querySelector('.legend button[data-id="tip-investigations"]').getAttribute('aria-pressed') === 'false');
 
       const svg = await download(page, 'svg');
-      const size = await checkSvg(page, svg, { sources: 'Sources:', date: 'Data updated: 29 November 2026' });
+      const size = await checkSvg(page, svg, { sources: 'Sources:', date: 'Data updated: 6 December 2026' });
       const drawn = svgText(svg.bytes.toString('utf8'));
       const png = await download(page, 'png');
       assert.equal(png.name, 'series-tip-investigations-tip-prosecutions-tip-convictions-en.png');
