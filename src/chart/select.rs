@@ -9,6 +9,8 @@
 
 use super::scene::Datum;
 use super::view::{Missing, View, ViewError, ViewKind};
+use crate::i18n::Msg;
+use crate::json::{self, Json};
 use crate::model::{Dataset, Point};
 
 /// What a view shows of a dataset.
@@ -312,6 +314,82 @@ pub fn panel_view(view: &View, kind: ViewKind, (width, height): (f64, f64)) -> V
     v
 }
 
+/// What a page may write in `series` for one kind of view, as a builder offers it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choices {
+    /// Each id with its label in the reader's language, in the dataset's order.
+    pub ids: Vec<(String, String)>,
+    /// The ids that, written out, show what the view shows when `series` names nothing; empty
+    /// when no list of ids says the same (a progress view's commitments without an axis).
+    pub default: Vec<String>,
+}
+
+impl Choices {
+    /// `{ids: [{id, label}], default: [id]}` for the builder's script.
+    pub fn to_json(&self) -> Json {
+        let ids = self.ids.iter().map(|(id, label)| {
+            json::object([("id", id.as_str().into()), ("label", label.as_str().into())])
+        });
+        let default = self.default.iter().map(|id| id.as_str().into());
+        json::object([
+            ("ids", Json::Array(ids.collect())),
+            ("default", Json::Array(default.collect())),
+        ])
+    }
+}
+
+/// The ids a view of `kind` can show in `dataset`, labelled in `lang`, and its default.
+pub fn choices(dataset: &Dataset, kind: ViewKind, lang: &str) -> Choices {
+    let text = |t: &crate::model::Text| dataset.text(t, lang).to_string();
+    let ui = crate::i18n::Locale::from_tag(lang);
+    let ids: Vec<(String, String)> = match kind {
+        ViewKind::Series => dataset
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), text(&i.label)))
+            .collect(),
+        ViewKind::Rating => dataset
+            .ratings
+            .iter()
+            .map(|r| (r.id.clone(), text(&r.label)))
+            .collect(),
+        ViewKind::Status => {
+            let word = |msg| crate::i18n::t(ui, msg).to_string();
+            let mut ids = vec![
+                ("commitments".to_string(), word(Msg::Commitments)),
+                ("recommendations".to_string(), word(Msg::Recommendations)),
+            ];
+            ids.extend(
+                dataset
+                    .recommendations
+                    .iter()
+                    .map(|l| (l.id.clone(), text(&l.title))),
+            );
+            ids
+        }
+        ViewKind::Progress => dataset
+            .axes
+            .iter()
+            .map(|a| (a.id.clone(), text(&a.label)))
+            .collect(),
+        ViewKind::Timeline | ViewKind::Overview => Vec::new(),
+    };
+    let mut view = View::new(kind, 600.0, 400.0);
+    view.lang = lang.to_string();
+    let default = match select(dataset, &view) {
+        Ok(Selection::Series(s)) => s
+            .chosen
+            .iter()
+            .map(|&i| dataset.indicators[i].id.clone())
+            .collect(),
+        Ok(Selection::Rating(r)) => vec![dataset.ratings[r.rating].id.clone()],
+        Ok(Selection::Status(Subject::Commitments)) => vec!["commitments".into()],
+        Ok(Selection::Status(Subject::Lists(_))) => vec!["recommendations".into()],
+        _ => Vec::new(),
+    };
+    Choices { ids, default }
+}
+
 impl Selection {
     /// Every datum the view tells about, in reading order: the chart draws them (a year
     /// without a figure as a break in its line), the table has a cell for each, the summary
@@ -380,5 +458,36 @@ impl Subject {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn morocco() -> Dataset {
+        let text = std::fs::read_to_string("data/morocco.json").unwrap();
+        crate::model::load(&text).unwrap()
+    }
+
+    #[test]
+    fn choices_name_what_each_view_can_show_and_its_default() {
+        let d = morocco();
+        let series = choices(&d, ViewKind::Series, "en");
+        assert_eq!(series.ids.len(), d.indicators.len());
+        assert_eq!(
+            series.ids[0],
+            ("tip-investigations".into(), "Investigations (TIP)".into())
+        );
+        assert_eq!(
+            series.default,
+            ["tip-investigations", "tip-prosecutions", "tip-convictions"]
+        );
+        let status = choices(&d, ViewKind::Status, "fr");
+        assert_eq!(status.ids[0], ("commitments".into(), "Engagements".into()));
+        assert_eq!(status.default, ["commitments"]);
+        assert_eq!(choices(&d, ViewKind::Rating, "ar").default, ["tip-tier"]);
+        assert!(choices(&d, ViewKind::Progress, "en").default.is_empty());
+        assert!(choices(&d, ViewKind::Timeline, "en").ids.is_empty());
     }
 }

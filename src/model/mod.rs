@@ -72,6 +72,23 @@ impl Dataset {
     }
 
     /// Text in the reader's language, with the dataset's own default language as fallback.
+    /// The first and last year the dataset speaks of: its figures, ratings, milestones and the
+    /// plan's period.
+    pub fn years(&self) -> (i32, i32) {
+        let figures = self
+            .indicators
+            .iter()
+            .flat_map(|i| i.points.iter().map(|p| p.year));
+        let ratings = self
+            .ratings
+            .iter()
+            .flat_map(|r| r.points.iter().map(|p| p.year));
+        let milestones = self.milestones.iter().map(|m| m.date.year);
+        let (a, b) = self.plan.period;
+        let all = figures.chain(ratings).chain(milestones).chain([a, b]);
+        all.fold((a.min(b), a.max(b)), |(lo, hi), y| (lo.min(y), hi.max(y)))
+    }
+
     pub fn text<'a>(&self, text: &'a Text, lang: &str) -> &'a str {
         text.get(lang, &self.plan.default_language)
     }

@@ -17,7 +17,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::hit::{self, Move};
 use crate::chart::paint::{self, Surface, FONT_FAMILY};
-use crate::chart::{self, Drawing, Measure, Scene, View};
+use crate::chart::{self, Drawing, Measure, Scene, View, ViewKind};
 use crate::describe;
 use crate::i18n;
 use crate::json::Json;
@@ -53,6 +53,28 @@ impl Chart {
     #[wasm_bindgen(getter, js_name = defaultLanguage)]
     pub fn default_language(&self) -> String {
         self.dataset.plan.default_language.clone()
+    }
+
+    /// The ids a page may write in `series` for view `view` (a name), labelled in `lang`, and
+    /// its default written out (see `chart::select::choices`): what the builder offers.
+    pub fn choices(&self, view: &str, lang: &str) -> JsValue {
+        let choices = ViewKind::from_name(view)
+            .map(|kind| chart::select::choices(&self.dataset, kind, lang).to_json());
+        to_js(&choices.unwrap_or(Json::Null))
+    }
+
+    /// The first and last year the dataset speaks of, `[first, last]`.
+    pub fn years(&self) -> Vec<i32> {
+        let (first, last) = self.dataset.years();
+        vec![first, last]
+    }
+
+    /// The dataset's title in `lang` (or its fallback).
+    pub fn title(&self, lang: &str) -> String {
+        let lang = lang.split(['-', '_']).next().unwrap_or(lang);
+        self.dataset
+            .text(&self.dataset.plan.title, lang)
+            .to_string()
     }
 
     /// Lays out the view that `options` asks for (see `View::from_options`), measuring its text
