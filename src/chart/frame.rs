@@ -102,17 +102,9 @@ impl<'a> Frame<'a> {
         }
     }
 
-    /// Text as drawn: in right-to-left layouts, wrapped in a right-to-left isolate (U+2067 ...
-    /// U+2069) so that a line mixing Arabic with Latin names and numbers reads from the right
-    /// even though the canvas itself stays `dir="ltr"` (which keeps plotters' anchors right).
-    /// In left-to-right layouts the text is first-strong isolated (U+2068 ... U+2069), so an
-    /// Arabic title in an English chart keeps its brackets and full stop in place.
+    /// A line of text as drawn (see `i18n::bidi::line`).
     pub fn directed(&self, text: String) -> String {
-        if self.rtl {
-            format!("\u{2067}{text}\u{2069}")
-        } else {
-            format!("\u{2068}{text}\u{2069}")
-        }
+        crate::i18n::bidi::line(&text, self.rtl)
     }
 
     /// The text alignment that puts text against the reading start edge.

@@ -105,10 +105,7 @@ fn source_line(dataset: &Dataset, view: &View, keys: &[&str]) -> String {
     // their own order and the separators stay between them
     let ui = view.ui_lang();
     let separator = if ui.is_rtl() { "؛ " } else { "; " };
-    let names: Vec<String> = publishers
-        .iter()
-        .map(|p| format!("\u{2068}{p}\u{2069}"))
-        .collect();
+    let names: Vec<String> = publishers.iter().map(|p| i18n::bidi::isolate(p)).collect();
     let line = format!("{} {}", i18n::t(ui, Msg::Sources), names.join(separator));
     match &view.footnote {
         Some(note) => format!("{line} · {note}"),

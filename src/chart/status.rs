@@ -40,19 +40,10 @@ pub(super) fn status_color(theme: &Theme, status: StatusValue) -> Color {
     }
 }
 
-/// Dataset text as drawn in a chart whose layout may be right to left: isolated with U+2068
-/// (first strong isolate) so that its own first letter sets its direction. An English
-/// recommendation in an Arabic chart then keeps its full stop and ellipsis on the right, and
-/// an Arabic label in an English chart keeps them on the left.
+/// Dataset text as drawn in a chart whose layout may be right to left (see
+/// `i18n::bidi::embed`).
 pub(super) fn isolate(rtl: bool, text: String) -> String {
-    let has_rtl = text
-        .chars()
-        .any(|c| matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fefc}'));
-    if rtl || has_rtl {
-        format!("\u{2068}{text}\u{2069}")
-    } else {
-        text
-    }
+    crate::i18n::bidi::embed(&text, rtl)
 }
 
 /// One item on the board.

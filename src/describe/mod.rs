@@ -155,12 +155,13 @@ struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    fn text(&self, t: &'a Text) -> &'a str {
-        self.dataset.text(t, self.lang)
+    /// Dataset text as the page shows it to this reader (see `i18n::bidi::embed`).
+    fn text(&self, t: &'a Text) -> String {
+        i18n::bidi::embed(self.dataset.text(t, self.lang), self.ui.is_rtl())
     }
 
     fn opt(&self, t: &'a Option<Text>) -> Option<String> {
-        t.as_ref().map(|t| self.text(t).to_string())
+        t.as_ref().map(|t| self.text(t))
     }
 
     fn source(&self, key: Option<&str>) -> Option<SourceRef> {
@@ -179,6 +180,7 @@ impl<'a> Words<'a> {
         let ind = self.dataset.indicators.get(indicator)?;
         let p = ind.points.get(point)?;
         let unit = self.text(&ind.unit);
+        let raw_unit = self.dataset.text(&ind.unit, self.lang);
         let value = match p.value {
             Some(v) => format!("{} {unit}", format_number(v, self.ui, 2)),
             None => i18n::t(self.ui, Msg::NoFigure).to_string(),
@@ -188,7 +190,7 @@ impl<'a> Words<'a> {
             ("series", ind.id.as_str().into()),
             ("year", f64::from(p.year).into()),
             ("value", p.value.into()),
-            ("unit", unit.into()),
+            ("unit", raw_unit.into()),
             ("source", p.source.clone().into()),
         ]);
         Some(Details {
@@ -232,7 +234,7 @@ impl<'a> Words<'a> {
         let mut lines = Vec::new();
         if let (Some(by), Some(on)) = (&status.assessed_by, status.assessed_on) {
             let by = self.text(by);
-            lines.push(i18n::tf(self.ui, Msg::AssessedBy, &[by, &on.to_string()]));
+            lines.push(i18n::tf(self.ui, Msg::AssessedBy, &[&by, &on.to_string()]));
         }
         lines.extend(self.opt(&status.note));
         lines

@@ -121,7 +121,10 @@ fn entry(dataset: &Dataset, key: &str, lang: &str, ui: Locale) -> Option<SourceE
         date,
         meta,
         url: s.url.clone().filter(|u| is_web_address(u)),
-        note: s.note.as_ref().map(|n| dataset.text(n, lang).to_string()),
+        note: s
+            .note
+            .as_ref()
+            .map(|n| i18n::bidi::embed(dataset.text(n, lang), ui.is_rtl())),
     })
 }
 
@@ -241,7 +244,12 @@ fn conflicts(dataset: &Dataset, data: &[Datum], keys: &[&str], lang: &str) -> Ve
             c.sources.iter().any(|s| keys.contains(&s.as_str()))
                 || c.indicators.iter().any(|i| drawn.contains(&i.as_str()))
         })
-        .map(|c| dataset.text(&c.text, lang).to_string())
+        .map(|c| {
+            i18n::bidi::embed(
+                dataset.text(&c.text, lang),
+                i18n::Lang::from_tag(lang).is_rtl(),
+            )
+        })
         .collect()
 }
 

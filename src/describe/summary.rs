@@ -138,19 +138,12 @@ impl<'a> Sentences<'a> {
         self.dataset.text(t, self.lang)
     }
 
-    /// Dataset text as a sentence shows it: without a final full stop, and isolated
-    /// (U+2068 … U+2069) when it runs the other way from the sentence (a French label in an
-    /// Arabic sentence), so that its parentheses and the numbers after it stay in place.
+    /// Dataset text as a sentence shows it: without a final full stop, and isolated where it
+    /// runs the other way from the sentence (see `i18n::bidi::embed`), so that its parentheses
+    /// and the numbers after it stay in place.
     fn shown(&self, t: &'a Text) -> String {
         let text = self.text(t).trim_end().trim_end_matches('.');
-        let rtl = text
-            .chars()
-            .any(|c| matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fefc}'));
-        if rtl != self.ui.is_rtl() {
-            format!("\u{2068}{text}\u{2069}")
-        } else {
-            text.to_string()
-        }
+        i18n::bidi::embed(text, self.ui.is_rtl())
     }
 
     /// Whether `t` is in the reader's language, so that a sentence may change its case or

@@ -158,13 +158,15 @@ impl Table {
     }
 }
 
-/// One CSV field. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-/// `@`) gets a leading apostrophe, as OWASP advises for CSV downloads; figures never do.
+/// One CSV field: data, so without the direction isolates the page shows text with. Text that
+/// a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`) gets a leading
+/// apostrophe, as OWASP advises for CSV downloads; figures never do.
 fn field(text: &str) -> String {
+    let text = i18n::bidi::strip(text);
     let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_string()
+        text
     };
     if guarded.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
@@ -221,12 +223,13 @@ struct Tables<'a> {
 }
 
 impl<'a> Tables<'a> {
-    fn text(&self, t: &'a Text) -> &'a str {
-        self.dataset.text(t, self.lang)
+    /// Dataset text as the page shows it to this reader (see `i18n::bidi::embed`).
+    fn text(&self, t: &'a Text) -> String {
+        i18n::bidi::embed(self.dataset.text(t, self.lang), self.ui.is_rtl())
     }
 
     fn opt(&self, t: &'a Option<Text>) -> Option<String> {
-        t.as_ref().map(|t| self.text(t).to_string())
+        t.as_ref().map(|t| self.text(t))
     }
 
     fn publisher(&self, key: Option<&str>) -> Option<String> {
@@ -299,7 +302,8 @@ impl<'a> Tables<'a> {
     fn series(&self, view: &View, selection: &SeriesSelection) -> Table {
         let indicators = &self.dataset.indicators;
         let chosen = selection.chosen.iter().filter_map(|&i| indicators.get(i));
-        let labels: Vec<&str> = chosen.map(|i| self.text(&i.label)).collect();
+        let labels: Vec<String> = chosen.map(|i| self.text(&i.label)).collect();
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         let shown: Vec<(usize, &Indicator)> = selection
             .drawn()
             .filter_map(|(_, i)| Some((i, indicators.get(i)?)))
@@ -596,5 +600,7 @@ mod tests {
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
         assert_eq!(field("=1+1"), "'=1+1");
         assert_eq!(field("-cmd, x"), "\"'-cmd, x\"");
+        // isolates are for the page: a formula behind one is still guarded
+        assert_eq!(field("\u{2068}=1+1\u{2069}"), "'=1+1");
     }
 }

@@ -1,5 +1,6 @@
 //! The widget's own words in French, Arabic and English, text direction and number formats.
 
+pub mod bidi;
 mod format;
 
 pub use format::{
