@@ -24,11 +24,10 @@ pub fn build(
         .get(index)
         .ok_or(ViewError::NothingToShow(Missing::Ratings))?;
     let lang = view.text_lang();
-    let shown: Vec<(usize, &RatingPoint)> = selection
-        .points
-        .iter()
-        .filter_map(|&i| Some((i, rating.points.get(i)?)))
-        .collect();
+    let mut shown: Vec<(usize, &RatingPoint)> = Vec::new();
+    for &i in &selection.points {
+        shown.extend(rating.points.get(i).map(|p| (i, p)));
+    }
     let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
         return Err(ViewError::NothingToShow(Missing::RatingsInYears));
     };

@@ -434,16 +434,17 @@ impl Scene {
     /// [{id, label, color, shape, dashed, hidden}], source, dir, lang, points, background,
     /// height}` (height in CSS pixels: a board's is its content's).
     pub fn chrome_json(&self, view: &super::View) -> Json {
-        let legend = self.chrome.legend.iter().map(|item| {
-            json::object([
+        let mut legend = Vec::new();
+        for item in &self.chrome.legend {
+            legend.push(json::object([
                 ("id", item.id.as_str().into()),
                 ("label", item.label.as_str().into()),
                 ("color", item.color.css().into()),
                 ("shape", item.shape.name().into()),
                 ("dashed", Json::Bool(item.dash.is_some())),
                 ("hidden", Json::Bool(item.hidden)),
-            ])
-        });
+            ]));
+        }
         let dir = if view.ui_lang().is_rtl() {
             "rtl"
         } else {
@@ -451,7 +452,7 @@ impl Scene {
         };
         json::object([
             ("title", self.chrome.title.as_str().into()),
-            ("legend", Json::Array(legend.collect())),
+            ("legend", Json::Array(legend)),
             ("source", self.chrome.source.as_str().into()),
             ("dir", dir.into()),
             ("lang", view.text_lang().into()),

@@ -142,34 +142,38 @@ fn owns(dataset: &Dataset, kind: ViewKind, id: &str) -> bool {
 /// Those asked for, or by default every indicator of the first indicator's group (or the
 /// first indicator alone).
 fn series(dataset: &Dataset, view: &View, asked: &[String]) -> Result<SeriesSelection, ViewError> {
-    let all = dataset.indicators.iter().enumerate();
-    let chosen: Vec<usize> = if asked.is_empty() {
-        let first = dataset
-            .indicators
-            .first()
-            .ok_or(ViewError::NothingToShow(Missing::Indicators))?;
-        match &first.group {
-            Some(group) => all
-                .filter(|(_, i)| i.group.as_ref() == Some(group))
-                .map(|(i, _)| i)
-                .collect(),
-            None => vec![0],
+    let indicators = &dataset.indicators;
+    let first = indicators
+        .first()
+        .ok_or(ViewError::NothingToShow(Missing::Indicators))?;
+    let mut chosen = Vec::new();
+    if asked.is_empty() {
+        for (i, indicator) in indicators.iter().enumerate() {
+            if i == 0 || (first.group.is_some() && indicator.group == first.group) {
+                chosen.push(i);
+            }
         }
     } else {
-        let index = |id: &String| dataset.indicators.iter().position(|i| &i.id == id);
-        asked.iter().filter_map(index).collect()
-    };
-    let in_years = |&i: &usize| visible_points(dataset, view, i).map(|(_, p)| p.year);
-    let years: Vec<i32> = chosen.iter().flat_map(in_years).collect();
-    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
-        return Err(ViewError::NothingToShow(Missing::FiguresInYears));
-    };
-    let hidden = |i: usize| view.hidden.contains(&dataset.indicators[i].id);
-    let shown = (0..chosen.len()).filter(|&s| !hidden(chosen[s])).collect();
+        for id in asked {
+            chosen.extend(indicators.iter().position(|i| &i.id == id));
+        }
+    }
+    let mut years: Option<(i32, i32)> = None;
+    let mut shown = Vec::new();
+    for (s, &i) in chosen.iter().enumerate() {
+        for (_, p) in visible_points(dataset, view, i) {
+            let (a, b) = years.unwrap_or((p.year, p.year));
+            years = Some((a.min(p.year), b.max(p.year)));
+        }
+        if !view.hidden.contains(&indicators[i].id) {
+            shown.push(s);
+        }
+    }
+    let years = years.ok_or(ViewError::NothingToShow(Missing::FiguresInYears))?;
     Ok(SeriesSelection {
         chosen,
         shown,
-        years: (first, last),
+        years,
     })
 }
 
@@ -395,36 +399,41 @@ impl Selection {
     /// without a figure as a break in its line), the table has a cell for each, the summary
     /// speaks of them and the sources panel cites their sources.
     pub fn data(&self, dataset: &Dataset, view: &View) -> Vec<Datum> {
+        let mut data = Vec::new();
         match self {
-            Selection::Series(s) => s
-                .drawn()
-                .flat_map(|(_, indicator)| {
-                    visible_points(dataset, view, indicator)
-                        .map(move |(point, _)| Datum::Figure { indicator, point })
-                })
-                .collect(),
-            Selection::Rating(r) => r
-                .points
-                .iter()
-                .map(|&point| Datum::Rated {
-                    rating: r.rating,
-                    point,
-                })
-                .collect(),
-            Selection::Status(subject) => subject.data(dataset),
-            Selection::Progress(groups) => groups
-                .iter()
-                .flat_map(|g| g.rows.iter().map(|&index| Datum::Commitment { index }))
-                .collect(),
-            Selection::Timeline(shown) => shown
-                .iter()
-                .map(|&index| Datum::Milestone { index })
-                .collect(),
-            Selection::Overview(panels) => panels
-                .iter()
-                .flat_map(|p| p.selection.data(dataset, &p.view))
-                .collect(),
+            Selection::Series(s) => {
+                for (_, indicator) in s.drawn() {
+                    for (point, _) in visible_points(dataset, view, indicator) {
+                        data.push(Datum::Figure { indicator, point });
+                    }
+                }
+            }
+            Selection::Rating(r) => {
+                for &point in &r.points {
+                    data.push(Datum::Rated {
+                        rating: r.rating,
+                        point,
+                    });
+                }
+            }
+            Selection::Status(subject) => subject.data(dataset, &mut data),
+            Selection::Progress(groups) => {
+                for &index in groups.iter().flat_map(|g| &g.rows) {
+                    data.push(Datum::Commitment { index });
+                }
+            }
+            Selection::Timeline(shown) => {
+                for &index in shown {
+                    data.push(Datum::Milestone { index });
+                }
+            }
+            Selection::Overview(panels) => {
+                for p in panels {
+                    data.extend(p.selection.data(dataset, &p.view));
+                }
+            }
         }
+        data
     }
 
     /// The source keys behind [`Selection::data`], each once, in order of first use.
@@ -443,20 +452,23 @@ impl Selection {
 
 impl Subject {
     /// The items on the board, list by list in rank order, or the commitments.
-    fn data(&self, dataset: &Dataset) -> Vec<Datum> {
+    fn data(&self, dataset: &Dataset, data: &mut Vec<Datum>) {
         match self {
-            Subject::Commitments => (0..dataset.commitments.len())
-                .map(|index| Datum::Commitment { index })
-                .collect(),
-            Subject::Lists(lists) => lists
-                .iter()
-                .filter_map(|&list| Some((list, dataset.recommendations.get(list)?)))
-                .flat_map(|(list, l)| {
-                    l.ranked()
-                        .into_iter()
-                        .map(move |(item, _)| Datum::Recommendation { list, item })
-                })
-                .collect(),
+            Subject::Commitments => {
+                for index in 0..dataset.commitments.len() {
+                    data.push(Datum::Commitment { index });
+                }
+            }
+            Subject::Lists(lists) => {
+                for &list in lists {
+                    let Some(l) = dataset.recommendations.get(list) else {
+                        continue;
+                    };
+                    for (item, _) in l.ranked() {
+                        data.push(Datum::Recommendation { list, item });
+                    }
+                }
+            }
         }
     }
 }

@@ -19,23 +19,23 @@ pub fn build(
     sources: &str,
     measure: &dyn Measure,
 ) -> Result<Scene, ViewError> {
-    let indicator = |i: usize| dataset.indicators.get(i);
-    let chosen: Vec<(usize, &Indicator)> = selection
-        .chosen
-        .iter()
-        .filter_map(|&i| Some((i, indicator(i)?)))
-        .collect();
-    let shown: Vec<(usize, usize, &Indicator)> = selection
-        .drawn()
-        .filter_map(|(s, i)| Some((s, i, indicator(i)?)))
-        .collect();
+    let mut chosen: Vec<(usize, &Indicator)> = Vec::new();
+    for &i in &selection.chosen {
+        chosen.extend(dataset.indicators.get(i).map(|ind| (i, ind)));
+    }
+    let mut shown: Vec<(usize, usize, &Indicator)> = Vec::new();
+    let mut max: f64 = 0.0;
+    for (s, i) in selection.drawn() {
+        if let Some(ind) = dataset.indicators.get(i) {
+            shown.push((s, i, ind));
+            for (_, p) in visible_points(dataset, view, i) {
+                max = max.max(p.value.unwrap_or(0.0));
+            }
+        }
+    }
     let lang = view.text_lang();
     let ui = view.ui_lang();
     let (first, last) = selection.years;
-    let max = shown
-        .iter()
-        .flat_map(|&(_, i, _)| visible_points(dataset, view, i).filter_map(|(_, p)| p.value))
-        .fold(0.0, f64::max);
 
     let mut frame = Frame::new(view, measure);
     let labels: Vec<&str> = chosen

@@ -105,10 +105,10 @@ fn columns(dataset: &Dataset, view: &View, subject: &Subject) -> Vec<Column> {
         }
         Subject::Lists(lists) => {
             let several = lists.len() > 1;
-            let lists = lists
-                .iter()
-                .filter_map(|&i| Some((i, dataset.recommendations.get(i)?)));
-            for (list, l) in lists {
+            for &list in lists {
+                let Some(l) = dataset.recommendations.get(list) else {
+                    continue;
+                };
                 let year = several.then_some(l.year);
                 for (item, r) in l.ranked() {
                     let mut text = String::new();

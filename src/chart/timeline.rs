@@ -105,17 +105,19 @@ impl Item<'_> {
 /// The milestones `shown` (indices in the dataset, in date order) as the view draws them.
 fn items<'a>(dataset: &'a Dataset, view: &View, shown: &[usize]) -> Vec<Item<'a>> {
     let ui = view.ui_lang();
-    shown
-        .iter()
-        .filter_map(|&index| Some((index, dataset.milestones.get(index)?)))
-        .map(|(index, m)| Item {
-            index,
-            year: m.date.year,
-            date: format_date(&m.date, ui),
-            label: dataset.text(&m.label, view.text_lang()),
-            span: time_span(&m.date),
-        })
-        .collect()
+    let mut items = Vec::new();
+    for &index in shown {
+        if let Some(m) = dataset.milestones.get(index) {
+            items.push(Item {
+                index,
+                year: m.date.year,
+                date: format_date(&m.date, ui),
+                label: dataset.text(&m.label, view.text_lang()),
+                span: time_span(&m.date),
+            });
+        }
+    }
+    items
 }
 
 /// The plan's period as drawn: its years (within the view's) and its label.

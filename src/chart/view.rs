@@ -298,8 +298,14 @@ impl View {
 
 /// A comma-separated list of ids, trimmed, without empty items.
 fn list(text: &str) -> Vec<String> {
-    let items = text.split(',').map(str::trim).filter(|s| !s.is_empty());
-    items.map(String::from).collect()
+    let mut items = Vec::new();
+    for item in text.split(',') {
+        let item = item.trim();
+        if !item.is_empty() {
+            items.push(item.to_string());
+        }
+    }
+    items
 }
 
 /// The language tag with the digits the host asked for: "arab" adds the Unicode extension

@@ -521,7 +521,11 @@ impl<'a> Sentences<'a> {
 
     fn timeline(&self, shown: &[usize], short: bool) -> Option<String> {
         let milestones = &self.dataset.milestones;
-        let shown: Vec<&Milestone> = shown.iter().filter_map(|&i| milestones.get(i)).collect();
+        let mut items: Vec<&Milestone> = Vec::new();
+        for &i in shown {
+            items.extend(milestones.get(i));
+        }
+        let shown = items;
         let (first, last) = (shown.first()?, shown.last()?);
         let label = |m: &'a Milestone| self.shown(&m.label);
         let date = |m: &Milestone| i18n::format_date(&m.date, self.ui, false);

@@ -13,7 +13,9 @@ use crate::chart::select::{
 use crate::chart::{self, Datum, Selection, View, ViewKind};
 use crate::i18n::{self, format_number, Locale, Msg};
 use crate::json::{self, Json};
-use crate::model::{self, Dataset, Indicator, RecommendationList, Status, StatusValue, Text};
+use crate::model::{
+    self, Commitment, Dataset, Indicator, RecommendationList, Status, StatusValue, Text,
+};
 
 /// The table of a view.
 #[derive(Debug, Clone, PartialEq)]
@@ -262,38 +264,43 @@ impl<'a> Tables<'a> {
     /// The overview's table: one row for every datum of its panels (ratings, figures,
     /// commitments, milestones), so that nothing the dashboard shows is missing from it.
     fn overview(&self, panels: &[Panel]) -> Table {
-        let rows = panels
-            .iter()
-            .flat_map(|p| {
-                let data = p.selection.data(self.dataset, &p.view);
-                data.into_iter().map(move |datum| (&p.view, datum))
-            })
-            .filter_map(|(view, datum)| {
-                let d = super::details(self.dataset, view, datum)?;
-                let when = match &d.when {
-                    Some(when) => Cell::text(when.clone()),
+        let mut rows = Vec::new();
+        for p in panels {
+            for datum in p.selection.data(self.dataset, &p.view) {
+                let Some(d) = super::details(self.dataset, &p.view, datum) else {
+                    continue;
+                };
+                let when = match d.when {
+                    Some(when) => Cell::text(when),
                     None => Cell::missing(""),
                 };
-                let publisher = d.source.as_ref().map(|s| s.publisher.clone());
-                Some(Row {
+                let publisher = d.source.map(|s| s.publisher).unwrap_or_default();
+                rows.push(Row {
                     // every row is named by what it is about (axe: no empty row header)
-                    header: d.heading.clone(),
+                    header: d.heading,
                     cells: vec![
                         when.about(datum),
-                        Cell::text(d.value.clone()),
-                        Cell::text(publisher.unwrap_or_default()),
+                        Cell::text(d.value),
+                        Cell::text(publisher),
                     ],
-                })
-            })
-            .collect();
+                });
+            }
+        }
+        let columns = vec![
+            self.column(Msg::Date),
+            self.column(Msg::Value),
+            self.column(Msg::SourceColumn),
+        ];
+        let caption = self.text(&self.dataset.plan.title);
+        self.table(caption, Msg::Item, columns, rows)
+    }
+
+    /// A table with its caption, the heading of its row headers, its columns and rows.
+    fn table(&self, caption: String, header: Msg, columns: Vec<Column>, rows: Vec<Row>) -> Table {
         Table {
-            caption: self.text(&self.dataset.plan.title).to_string(),
-            header: i18n::t(self.ui, Msg::Item).to_string(),
-            columns: vec![
-                self.column(Msg::Date),
-                self.column(Msg::Value),
-                self.column(Msg::SourceColumn),
-            ],
+            caption,
+            header: i18n::t(self.ui, header).to_string(),
+            columns,
             rows,
         }
     }
@@ -301,41 +308,37 @@ impl<'a> Tables<'a> {
     /// One row per year of the indicators drawn, one column per indicator.
     fn series(&self, view: &View, selection: &SeriesSelection) -> Table {
         let indicators = &self.dataset.indicators;
-        let chosen = selection.chosen.iter().filter_map(|&i| indicators.get(i));
-        let labels: Vec<String> = chosen.map(|i| self.text(&i.label)).collect();
-        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let shown: Vec<(usize, &Indicator)> = selection
-            .drawn()
-            .filter_map(|(_, i)| Some((i, indicators.get(i)?)))
-            .collect();
-        let years = model::distinct_years(
-            shown
-                .iter()
-                .flat_map(|&(i, _)| visible_points(self.dataset, view, i).map(|(_, p)| p.year)),
-        );
-        let columns = shown
-            .iter()
-            .map(|(_, ind)| Column {
-                label: self.text(&ind.label).to_string(),
-                unit: Some(self.text(&ind.unit).to_string()),
-            })
-            .collect();
-        let rows = years
-            .iter()
-            .map(|&year| Row {
-                header: i18n::format_year(year, self.ui),
-                cells: shown
-                    .iter()
-                    .map(|&(i, ind)| self.figure(i, ind, year))
-                    .collect(),
-            })
-            .collect();
-        Table {
-            caption: i18n::join_list(self.ui, &labels),
-            header: i18n::t(self.ui, Msg::Year).to_string(),
-            columns,
-            rows,
+        let mut labels = Vec::new();
+        for &i in &selection.chosen {
+            labels.extend(indicators.get(i).map(|ind| self.text(&ind.label)));
         }
+        let mut shown: Vec<(usize, &Indicator)> = Vec::new();
+        let mut years = Vec::new();
+        let mut columns = Vec::new();
+        for (_, i) in selection.drawn() {
+            let Some(ind) = indicators.get(i) else {
+                continue;
+            };
+            shown.push((i, ind));
+            years.extend(visible_points(self.dataset, view, i).map(|(_, p)| p.year));
+            columns.push(Column {
+                label: self.text(&ind.label),
+                unit: Some(self.text(&ind.unit)),
+            });
+        }
+        let mut rows = Vec::new();
+        for year in model::distinct_years(years) {
+            let mut cells = Vec::new();
+            for &(i, ind) in &shown {
+                cells.push(self.figure(i, ind, year));
+            }
+            rows.push(Row {
+                header: i18n::format_year(year, self.ui),
+                cells,
+            });
+        }
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        self.table(i18n::join_list(self.ui, &labels), Msg::Year, columns, rows)
     }
 
     /// The cell of indicator `indicator`'s figure of `year`.
@@ -360,34 +363,32 @@ impl<'a> Tables<'a> {
         let Some(rating) = self.dataset.ratings.get(selection.rating) else {
             return nothing(self.ui, ViewKind::Rating);
         };
-        let rows = selection
-            .points
-            .iter()
-            .filter_map(|&point| Some((point, rating.points.get(point)?)))
-            .map(|(point, p)| {
-                let mut cell = match p.level.and_then(|l| rating.scale.get(l)) {
-                    Some(level) => Cell::text(self.text(&level.label)),
-                    None => self.no_data(),
-                };
-                cell.note = self.opt(&p.note);
-                cell.source = self.publisher(p.source.as_deref());
-                let datum = Datum::Rated {
-                    rating: selection.rating,
-                    point,
-                };
-                Row {
-                    header: i18n::format_year(p.year, self.ui),
-                    cells: vec![cell.about(datum)],
-                }
-            })
-            .collect();
-        let label = self.text(&rating.label).to_string();
-        Table {
-            caption: label.clone(),
-            header: i18n::t(self.ui, Msg::Year).to_string(),
-            columns: vec![Column { label, unit: None }],
-            rows,
+        let mut rows = Vec::new();
+        for &point in &selection.points {
+            let Some(p) = rating.points.get(point) else {
+                continue;
+            };
+            let mut cell = match p.level.and_then(|l| rating.scale.get(l)) {
+                Some(level) => Cell::text(self.text(&level.label)),
+                None => self.no_data(),
+            };
+            cell.note = self.opt(&p.note);
+            cell.source = self.publisher(p.source.as_deref());
+            let datum = Datum::Rated {
+                rating: selection.rating,
+                point,
+            };
+            rows.push(Row {
+                header: i18n::format_year(p.year, self.ui),
+                cells: vec![cell.about(datum)],
+            });
         }
+        let label = self.text(&rating.label);
+        let columns = vec![Column {
+            label: label.clone(),
+            unit: None,
+        }];
+        self.table(label, Msg::Year, columns, rows)
     }
 
     /// Status, assessed by, assessed on and source cells of one item.
@@ -411,88 +412,81 @@ impl<'a> Tables<'a> {
 
     /// One row per item on the board (and one for the part of a list nobody transcribed).
     fn status(&self, subject: &Subject) -> Table {
-        let (caption, header, rows) = match subject {
+        let mut rows = Vec::new();
+        let (caption, header) = match subject {
             Subject::Commitments => {
-                let title = i18n::t(self.ui, Msg::Commitments).to_string();
-                (title, Msg::Commitments, self.commitment_rows())
+                self.commitment_rows(&mut rows);
+                (
+                    i18n::t(self.ui, Msg::Commitments).to_string(),
+                    Msg::Commitments,
+                )
             }
             Subject::Lists(lists) => {
-                let lists: Vec<(usize, &RecommendationList)> = lists
-                    .iter()
-                    .filter_map(|&i| Some((i, self.dataset.recommendations.get(i)?)))
-                    .collect();
                 let several = lists.len() > 1;
-                let rows = lists
-                    .iter()
-                    .flat_map(|&(i, l)| self.list_rows(i, l, several))
-                    .collect();
-                let title = match lists.as_slice() {
-                    [(_, one)] => self.text(&one.title).to_string(),
+                let mut title = None;
+                for &i in lists {
+                    if let Some(l) = self.dataset.recommendations.get(i) {
+                        self.list_rows(i, l, several, &mut rows);
+                        title = Some(self.text(&l.title));
+                    }
+                }
+                let title = match title {
+                    Some(title) if !several => title,
                     _ => i18n::t(self.ui, Msg::Recommendations).to_string(),
                 };
-                (title, Msg::Recommendations, rows)
+                (title, Msg::Recommendations)
             }
         };
-        let columns = [
+        let mut columns = Vec::new();
+        for msg in [
             Msg::Status,
             Msg::AssessedByColumn,
             Msg::AssessedOn,
             Msg::SourceColumn,
-        ];
-        Table {
-            caption,
-            header: i18n::t(self.ui, header).to_string(),
-            columns: columns.into_iter().map(|m| self.column(m)).collect(),
-            rows,
+        ] {
+            columns.push(self.column(msg));
         }
+        self.table(caption, header, columns, rows)
     }
 
-    fn commitment_rows(&self) -> Vec<Row> {
-        let all = self.dataset.commitments.iter().enumerate();
-        all.map(|(index, c)| {
+    fn commitment_rows(&self, rows: &mut Vec<Row>) {
+        for (index, c) in self.dataset.commitments.iter().enumerate() {
             let source = c.source.as_deref().or(c.status.source.as_deref());
             let mut cells = self.status_cells(&c.status, source);
-            cells[0] = cells[0].clone().about(Datum::Commitment { index });
-            Row {
-                header: self.text(&c.label).to_string(),
+            cells[0].datum = Some(Datum::Commitment { index });
+            rows.push(Row {
+                header: self.text(&c.label),
                 cells,
-            }
-        })
-        .collect()
+            });
+        }
     }
 
     /// The rows of one list in rank order, its year before each when several lists share the
     /// table, and a last row for its recommendations nobody transcribed.
-    fn list_rows(&self, list: usize, l: &RecommendationList, several: bool) -> Vec<Row> {
+    fn list_rows(&self, list: usize, l: &RecommendationList, several: bool, rows: &mut Vec<Row>) {
         let prefix = if several {
             format!("{} · ", i18n::format_year(l.year, self.ui))
         } else {
             String::new()
         };
-        let mut rows: Vec<Row> = l
-            .ranked()
-            .into_iter()
-            .map(|(item, r)| {
-                let rank = r.rank.map(|n| format!("{n}. ")).unwrap_or_default();
-                let mut cells = self.status_cells(&r.status, Some(&r.source));
-                cells[0] = cells[0].clone().about(Datum::Recommendation { list, item });
-                if !r.complete {
-                    if let Some(cell) = cells.last_mut() {
-                        cell.note = Some(i18n::t(self.ui, Msg::Truncated).to_string());
-                    }
-                }
-                Row {
-                    header: format!("{prefix}{rank}{}", self.text(&r.text)),
-                    cells,
-                }
-            })
-            .collect();
+        for (item, r) in l.ranked() {
+            let rank = r.rank.map(|n| format!("{n}. ")).unwrap_or_default();
+            let mut cells = self.status_cells(&r.status, Some(&r.source));
+            cells[0].datum = Some(Datum::Recommendation { list, item });
+            if !r.complete {
+                cells[3].note = Some(i18n::t(self.ui, Msg::Truncated).to_string());
+            }
+            rows.push(Row {
+                header: format!("{prefix}{rank}{}", self.text(&r.text)),
+                cells,
+            });
+        }
         let listed = u32::try_from(l.items.len()).unwrap_or(u32::MAX);
         let missing = l.declared_count.and_then(|d| d.checked_sub(listed));
         if let Some(missing) = missing.filter(|m| *m > 0) {
-            let mut cells = vec![Cell::text(i18n::status_name(self.ui, StatusValue::Unknown))];
-            cells.extend((0..2).map(|_| Cell::missing("")));
-            cells.push(self.source_cell(l.declared_count_source.as_deref()));
+            let status = Cell::text(i18n::status_name(self.ui, StatusValue::Unknown));
+            let source = self.source_cell(l.declared_count_source.as_deref());
+            let cells = vec![status, Cell::missing(""), Cell::missing(""), source];
             let n = format_number(f64::from(missing), self.ui, 0);
             let what = i18n::tf(self.ui, Msg::NotTranscribed, &[&n]);
             rows.push(Row {
@@ -500,91 +494,84 @@ impl<'a> Tables<'a> {
                 cells,
             });
         }
-        rows
     }
 
     /// One row per commitment, group by group.
     fn progress(&self, groups: &[Group]) -> Table {
-        let rows = groups
-            .iter()
-            .flat_map(|g| g.rows.iter().map(move |&index| (g, index)))
-            .filter_map(|(g, index)| Some((g, index, self.dataset.commitments.get(index)?)))
-            .map(|(g, index, c)| {
-                let axis = match g.axis.and_then(|a| self.dataset.axes.get(a)) {
-                    Some(a) => Cell::text(self.text(&a.label)),
-                    None => Cell::text(i18n::t(self.ui, Msg::AxisUnknown)),
-                };
-                let mut status = Cell::text(i18n::status_name(self.ui, c.status.value));
-                status.note = self.opt(&c.status.note);
-                status.source = self.publisher(c.status.source.as_deref());
-                let progress = match c.progress {
-                    Some(p) => Cell {
-                        value: Some(p),
-                        source: self.publisher(c.progress_source.as_deref()),
-                        ..Cell::text(i18n::format_percent(p, self.ui))
-                    },
-                    None => Cell::missing(i18n::t(self.ui, Msg::NonePublished)),
-                };
-                let target = match &c.target {
-                    Some(d) => Cell::text(i18n::format_date(d, self.ui, false)),
-                    None => self.no_data(),
-                };
-                Row {
-                    header: self.text(&c.label).to_string(),
-                    cells: vec![
-                        axis.about(Datum::Commitment { index }),
-                        status,
-                        progress,
-                        target,
-                    ],
+        let mut rows = Vec::new();
+        for g in groups {
+            let axis = match g.axis.and_then(|a| self.dataset.axes.get(a)) {
+                Some(a) => self.text(&a.label),
+                None => i18n::t(self.ui, Msg::AxisUnknown).to_string(),
+            };
+            for &index in &g.rows {
+                if let Some(c) = self.dataset.commitments.get(index) {
+                    let axis = Cell::text(axis.clone()).about(Datum::Commitment { index });
+                    rows.push(self.progress_row(c, axis));
                 }
-            })
-            .collect();
+            }
+        }
         let plan = &self.dataset.plan;
         let caption = if plan.title.has(self.lang) {
-            self.text(&plan.title).to_string()
+            self.text(&plan.title)
         } else {
             let (a, b) = plan.period;
             format!("{} {a}–{b}", i18n::t(self.ui, Msg::Commitments))
         };
         let mut progress = self.column(Msg::Progress);
         progress.unit = Some("%".into());
-        Table {
-            caption,
-            header: i18n::t(self.ui, Msg::Commitments).to_string(),
-            columns: vec![
-                self.column(Msg::Axis),
-                self.column(Msg::Status),
-                progress,
-                self.column(Msg::TargetColumn),
-            ],
-            rows,
+        let columns = vec![
+            self.column(Msg::Axis),
+            self.column(Msg::Status),
+            progress,
+            self.column(Msg::TargetColumn),
+        ];
+        self.table(caption, Msg::Commitments, columns, rows)
+    }
+
+    /// A commitment's row: its axis (`axis`), status, progress and target.
+    fn progress_row(&self, c: &Commitment, axis: Cell) -> Row {
+        let mut status = Cell::text(i18n::status_name(self.ui, c.status.value));
+        status.note = self.opt(&c.status.note);
+        status.source = self.publisher(c.status.source.as_deref());
+        let progress = match c.progress {
+            Some(p) => Cell {
+                value: Some(p),
+                source: self.publisher(c.progress_source.as_deref()),
+                ..Cell::text(i18n::format_percent(p, self.ui))
+            },
+            None => Cell::missing(i18n::t(self.ui, Msg::NonePublished)),
+        };
+        let target = match &c.target {
+            Some(d) => Cell::text(i18n::format_date(d, self.ui, false)),
+            None => self.no_data(),
+        };
+        Row {
+            header: self.text(&c.label),
+            cells: vec![axis, status, progress, target],
         }
     }
 
     /// One row per milestone shown.
     fn timeline(&self, shown: &[usize]) -> Table {
-        let rows = shown
-            .iter()
-            .filter_map(|&index| Some((index, self.dataset.milestones.get(index)?)))
-            .map(|(index, m)| {
-                let mut label = Cell::text(self.text(&m.label));
-                label.note = self.opt(&m.note);
-                Row {
-                    header: i18n::format_date(&m.date, self.ui, false),
-                    cells: vec![
-                        label.about(Datum::Milestone { index }),
-                        self.source_cell(Some(&m.source)),
-                    ],
-                }
-            })
-            .collect();
-        Table {
-            caption: i18n::t(self.ui, Msg::Milestones).to_string(),
-            header: i18n::t(self.ui, Msg::Date).to_string(),
-            columns: vec![self.column(Msg::Milestone), self.column(Msg::SourceColumn)],
-            rows,
+        let mut rows = Vec::new();
+        for &index in shown {
+            let Some(m) = self.dataset.milestones.get(index) else {
+                continue;
+            };
+            let mut label = Cell::text(self.text(&m.label));
+            label.note = self.opt(&m.note);
+            rows.push(Row {
+                header: i18n::format_date(&m.date, self.ui, false),
+                cells: vec![
+                    label.about(Datum::Milestone { index }),
+                    self.source_cell(Some(&m.source)),
+                ],
+            });
         }
+        let columns = vec![self.column(Msg::Milestone), self.column(Msg::SourceColumn)];
+        let caption = i18n::t(self.ui, Msg::Milestones).to_string();
+        self.table(caption, Msg::Date, columns, rows)
     }
 }
 

@@ -75,18 +75,17 @@ impl Dataset {
     /// The first and last year the dataset speaks of: its figures, ratings, milestones and the
     /// plan's period.
     pub fn years(&self) -> (i32, i32) {
-        let figures = self
-            .indicators
-            .iter()
-            .flat_map(|i| i.points.iter().map(|p| p.year));
-        let ratings = self
-            .ratings
-            .iter()
-            .flat_map(|r| r.points.iter().map(|p| p.year));
-        let milestones = self.milestones.iter().map(|m| m.date.year);
         let (a, b) = self.plan.period;
-        let all = figures.chain(ratings).chain(milestones).chain([a, b]);
-        all.fold((a.min(b), a.max(b)), |(lo, hi), y| (lo.min(y), hi.max(y)))
+        let mut years = (a.min(b), a.max(b));
+        let mut see = |y: i32| years = (years.0.min(y), years.1.max(y));
+        for i in &self.indicators {
+            i.points.iter().for_each(|p| see(p.year));
+        }
+        for r in &self.ratings {
+            r.points.iter().for_each(|p| see(p.year));
+        }
+        self.milestones.iter().for_each(|m| see(m.date.year));
+        years
     }
 
     pub fn text<'a>(&self, text: &'a Text, lang: &str) -> &'a str {
