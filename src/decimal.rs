@@ -2,9 +2,8 @@
 //! parser in the widget.
 //!
 //! `str::parse::<f64>` is exact for every input thanks to a table of 128-bit powers of five
-//! (Eisel-Lemire) that does not compress: 12 KB of the wasm; with the parser, 14 KB of its gzipped
-//! download (wasm 174,214 -> 160,073 bytes: `cargo xtask dist`), for figures that are nearly
-//! always short. A short number (at most 15 significant digits, a
+//! (Eisel-Lemire) that does not compress, about a tenth of the widget's download, for figures
+//! that are nearly always short. A short number (at most 15 significant digits, a
 //! power of ten within 10^±22) is read here exactly, with one correctly rounded IEEE operation
 //! (Clinger's fast path). The rare others go to a correctly rounded reader that is there anyway:
 //! the browser's `parseFloat` in the widget, the standard library's natively. Both paths give

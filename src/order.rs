@@ -3,9 +3,7 @@
 //!
 //! `slice::sort_by` and `sort_unstable_by` are fast on long inputs but compile to 2-4 KB of wasm
 //! for every element type and comparison they are used with (driftsort, ipnsort and their
-//! small-sorts). The widget sorted six kinds of lists; that was 10 KB of its gzipped download
-//! (wasm 184,799 -> 174,214 bytes gzip with them and one `to_lowercase` gone: `cargo xtask dist`). These
-//! lists are at most [`crate::model::limits::MAX_ITEMS`] (500) long, where an insertion sort is
+//! small-sorts); `clippy.toml` keeps them out of the crate. These lists are at most [`crate::model::limits::MAX_ITEMS`] (500) long, where an insertion sort is
 //! quick enough and costs a few hundred bytes. Longer lists do not belong here: a table's years
 //! (up to 100 series x 201 points) go through [`crate::model::distinct_years`].
 
@@ -23,6 +21,7 @@ pub fn sort_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // compared with std's sorts
 mod tests {
     use super::sort_by;
 

@@ -107,39 +107,45 @@ pub fn paint<DB: DrawingBackend>(
     scene: &Scene,
     surface: Surface,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let s = surface.scale;
-    let at = |x: f64, y: f64| -> BackendCoord { ((x * s).round() as i32, (y * s).round() as i32) };
-    let stroke = |c: Color, w: f64| Stroke {
-        color: color(c),
-        width: (w * s).round().max(1.0) as u32,
-    };
     db.draw_rect(
-        at(0.0, 0.0),
-        at(scene.width, scene.height),
-        &stroke(scene.background, 1.0),
+        surface.at(0.0, 0.0),
+        surface.at(scene.width, scene.height),
+        &surface.stroke(scene.background, 1.0),
         true,
     )?;
     for mark in &scene.marks {
+        surface.mark(db, mark)?;
+    }
+    db.present()
+}
+
+/// Scene coordinates, colours and widths as the surface's backend takes them.
+impl Surface<'_> {
+    fn at(&self, x: f64, y: f64) -> BackendCoord {
+        let s = self.scale;
+        ((x * s).round() as i32, (y * s).round() as i32)
+    }
+
+    fn stroke(&self, c: Color, w: f64) -> Stroke {
+        Stroke {
+            color: color(c),
+            width: (w * self.scale).round().max(1.0) as u32,
+        }
+    }
+
+    fn mark<DB: DrawingBackend>(
+        &self,
+        db: &mut DB,
+        mark: &Mark,
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        let s = self.scale;
         match mark {
             Mark::Line {
                 points,
                 color,
                 width,
                 dash,
-            } => {
-                let style = stroke(*color, *width);
-                let pieces = match dash {
-                    Some((on, off)) => dashes(points, *on, *off),
-                    None => vec![points.clone()],
-                };
-                for piece in pieces {
-                    if let [a, b] = piece[..] {
-                        db.draw_line(at(a.0, a.1), at(b.0, b.1), &style)?;
-                    } else {
-                        db.draw_path(piece.iter().map(|p| at(p.0, p.1)), &style)?;
-                    }
-                }
-            }
+            } => self.line(db, points, self.stroke(*color, *width), *dash),
             Mark::Rect {
                 x,
                 y,
@@ -148,11 +154,13 @@ pub fn paint<DB: DrawingBackend>(
                 fill,
                 stroke: edge,
             } => {
+                let (a, b) = (self.at(*x, *y), self.at(x + w, y + h));
                 if let Some(f) = fill {
-                    db.draw_rect(at(*x, *y), at(x + w, y + h), &stroke(*f, 1.0), true)?;
+                    db.draw_rect(a, b, &self.stroke(*f, 1.0), true)?;
                 }
-                if let Some(e) = edge {
-                    db.draw_rect(at(*x, *y), at(x + w, y + h), &stroke(*e, 1.0), false)?;
+                match edge {
+                    Some(e) => db.draw_rect(a, b, &self.stroke(*e, 1.0), false),
+                    None => Ok(()),
                 }
             }
             Mark::Marker {
@@ -162,16 +170,14 @@ pub fn paint<DB: DrawingBackend>(
                 shape,
                 fill,
                 stroke: edge,
-            } => {
-                marker(
-                    db,
-                    (x * s, y * s),
-                    size * s,
-                    *shape,
-                    color(*fill),
-                    stroke(*edge, 1.0),
-                )?;
-            }
+            } => marker(
+                db,
+                (x * s, y * s),
+                size * s,
+                *shape,
+                color(*fill),
+                self.stroke(*edge, 1.0),
+            ),
             Mark::Ring {
                 x,
                 y,
@@ -179,8 +185,8 @@ pub fn paint<DB: DrawingBackend>(
                 color: c,
                 width,
             } => {
-                let style = stroke(*c, *width);
-                db.draw_circle(at(*x, *y), (r * s).round().max(1.0) as u32, &style, false)?;
+                let radius = (r * s).round().max(1.0) as u32;
+                db.draw_circle(self.at(*x, *y), radius, &self.stroke(*c, *width), false)
             }
             Mark::Text {
                 x,
@@ -194,16 +200,37 @@ pub fn paint<DB: DrawingBackend>(
             } => {
                 let style = TextStyle {
                     color: color(*c),
-                    size: size * s * surface.font_scale,
+                    size: size * s * self.font_scale,
                     bold: *bold,
                     anchor: anchor(*align, *baseline),
-                    family: surface.family,
+                    family: self.family,
                 };
-                db.draw_text(text, &style, at(*x, *y))?;
+                db.draw_text(text, &style, self.at(*x, *y))
             }
         }
     }
-    db.present()
+
+    /// A polyline, cut into dashes when `dash` is (on, off).
+    fn line<DB: DrawingBackend>(
+        &self,
+        db: &mut DB,
+        points: &[(f64, f64)],
+        style: Stroke,
+        dash: Option<(f64, f64)>,
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        let pieces = match dash {
+            Some((on, off)) => dashes(points, on, off),
+            None => vec![points.to_vec()],
+        };
+        for piece in pieces {
+            if let [a, b] = piece[..] {
+                db.draw_line(self.at(a.0, a.1), self.at(b.0, b.1), &style)?;
+            } else {
+                db.draw_path(piece.iter().map(|p| self.at(p.0, p.1)), &style)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn anchor(align: Align, baseline: Baseline) -> Pos {

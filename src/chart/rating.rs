@@ -8,7 +8,7 @@ use super::scale::Linear;
 use super::scene::{Datum, Mark, Scene, Target};
 use super::select::RatingSelection;
 use super::{Missing, View, ViewError};
-use crate::model::{Dataset, RatingPoint};
+use crate::model::{Dataset, Rating, RatingPoint};
 
 /// Lays out the rating and years `selection` holds, with `sources` as the source line.
 pub fn build(
@@ -36,24 +36,41 @@ pub fn build(
     let mut frame = Frame::new(view, measure);
     let top = frame.title(dataset.text(&rating.label, lang)) + 4.0;
     let bottom = frame.footer(sources);
+    let (plot, x, y) = axes(
+        &mut frame,
+        dataset,
+        view,
+        rating,
+        (first, last),
+        (top, bottom),
+    );
+    let targets = draw_steps(&mut frame, view, (index, &shown), (&x, &y));
+    Ok(frame.into_scene(targets, plot))
+}
 
-    let levels: Vec<(f64, String)> = rating
-        .scale
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i as f64, dataset.text(&l.label, lang).to_string()))
-        .collect();
-    let label_width = levels
-        .iter()
-        .map(|(_, l)| measure.width(l, frame.sizes.label, false))
-        .fold(0.0, f64::max)
-        .min(view.width * 0.4);
-    let plot = axes::plot_rect(&frame, top, bottom, label_width);
+/// The scale's levels down the side (the best on top) and the year axis between `top` and
+/// `bottom`: the plot area and its two scales.
+fn axes(
+    frame: &mut Frame,
+    dataset: &Dataset,
+    view: &View,
+    rating: &Rating,
+    (first, last): (i32, i32),
+    (top, bottom): (f64, f64),
+) -> ((f64, f64, f64, f64), YearAxis, Linear) {
+    let mut levels: Vec<(f64, String)> = Vec::new();
+    let mut label_width: f64 = 0.0;
+    for (i, l) in rating.scale.iter().enumerate() {
+        let label = dataset.text(&l.label, view.text_lang()).to_string();
+        label_width = label_width.max(frame.measure.width(&label, frame.sizes.label, false));
+        levels.push((i as f64, label));
+    }
+    let plot = axes::plot_rect(frame, top, bottom, label_width.min(view.width * 0.4));
     let (px, py, pw, ph) = plot;
     let n = rating.scale.len() as f64;
     // level 0 (best) in the top row's middle, the worst in the bottom row's
     let y = Linear::new((-0.5, n - 0.5), (py, py + ph));
-    axes::value_grid(&mut frame, plot, &levels, &y, false);
+    axes::value_grid(frame, plot, &levels, &y, false);
     let x = YearAxis {
         first,
         last,
@@ -61,15 +78,25 @@ pub fn build(
         width: pw,
         reversed: view.x_rtl,
     };
-    x.draw(&mut frame, py + ph);
+    x.draw(frame, py + ph);
+    (plot, x, y)
+}
 
+/// The steps of the rating `index` over its `shown` points (broken where a year has no level)
+/// and their markers; returns the data drawn.
+fn draw_steps(
+    frame: &mut Frame,
+    view: &View,
+    (index, shown): (usize, &[(usize, &RatingPoint)]),
+    (x, y): (&YearAxis, &Linear),
+) -> Vec<Target> {
     let (color, shape, _) = view.theme.series_style(0);
     // a year's step runs from its band's earlier edge to its later one, whichever way time runs
     let half = if x.reversed { -x.band() } else { x.band() } / 2.0;
     let mut targets = Vec::new();
     let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
     let mut previous_year: Option<i32> = None;
-    for &(point, p) in &shown {
+    for &(point, p) in shown {
         let Some(level) = p.level else {
             runs.push(Vec::new());
             previous_year = None;
@@ -107,5 +134,5 @@ pub fn build(
             stroke: view.theme.background,
         });
     }
-    Ok(frame.into_scene(targets, plot))
+    targets
 }

@@ -23,49 +23,80 @@ pub fn build(
     for &i in &selection.chosen {
         chosen.extend(dataset.indicators.get(i).map(|ind| (i, ind)));
     }
-    let mut shown: Vec<(usize, usize, &Indicator)> = Vec::new();
+    let mut frame = Frame::new(view, measure);
+    let top = header(&mut frame, dataset, view, &chosen);
+    let bottom = frame.footer(sources);
+    let max = highest(dataset, view, selection);
+    let (plot, x, y) = axes(&mut frame, view, selection.years, max, (top, bottom));
+    let mut targets = Vec::new();
+    for (s, indicator) in selection.drawn() {
+        draw_indicator(
+            &mut frame,
+            dataset,
+            view,
+            (s, indicator),
+            (&x, &y),
+            &mut targets,
+        );
+    }
+    Ok(frame.into_scene(targets, plot))
+}
+
+/// The highest figure of the indicators drawn, in the view's years (0 without any).
+fn highest(dataset: &Dataset, view: &View, selection: &SeriesSelection) -> f64 {
     let mut max: f64 = 0.0;
-    for (s, i) in selection.drawn() {
-        if let Some(ind) = dataset.indicators.get(i) {
-            shown.push((s, i, ind));
-            for (_, p) in visible_points(dataset, view, i) {
-                max = max.max(p.value.unwrap_or(0.0));
-            }
+    for (_, i) in selection.drawn() {
+        for (_, p) in visible_points(dataset, view, i) {
+            max = max.max(p.value.unwrap_or(0.0));
         }
     }
+    max
+}
+
+/// The title (the indicators' labels) and the legend (label and unit of each, switched off or
+/// not); returns the top of what follows.
+fn header(
+    frame: &mut Frame,
+    dataset: &Dataset,
+    view: &View,
+    chosen: &[(usize, &Indicator)],
+) -> f64 {
     let lang = view.text_lang();
     let ui = view.ui_lang();
-    let (first, last) = selection.years;
-
-    let mut frame = Frame::new(view, measure);
     let labels: Vec<&str> = chosen
         .iter()
         .map(|(_, i)| dataset.text(&i.label, lang))
         .collect();
-    let mut top = frame.title(&i18n::join_list(ui, &labels));
-    let comma = if ui.is_rtl() { "، " } else { ", " };
-    let legend = chosen
-        .iter()
-        .enumerate()
-        .map(|(s, (_, ind))| {
-            let (color, shape, dash) = view.theme.series_style(s);
-            LegendItem {
-                id: ind.id.clone(),
-                label: format!(
-                    "{}{comma}{}",
-                    dataset.text(&ind.label, lang),
-                    dataset.text(&ind.unit, lang)
-                ),
-                color,
-                shape,
-                dash,
-                hidden: view.hidden.contains(&ind.id),
-            }
-        })
-        .collect();
-    top = frame.legend(legend, top);
-    let bottom = frame.footer(sources);
+    let top = frame.title(&i18n::join_list(ui, &labels));
+    let mut legend = Vec::new();
+    for (s, (_, ind)) in chosen.iter().enumerate() {
+        let (color, shape, dash) = view.theme.series_style(s);
+        let (label, unit) = (
+            dataset.text(&ind.label, lang),
+            dataset.text(&ind.unit, lang),
+        );
+        legend.push(LegendItem {
+            id: ind.id.clone(),
+            label: format!("{label}{}{unit}", i18n::comma(ui)),
+            color,
+            shape,
+            dash,
+            hidden: view.hidden.contains(&ind.id),
+        });
+    }
+    frame.legend(legend, top)
+}
 
+/// The value grid up to `max` and the year axis between `top` and `bottom`: the plot area and
+/// its two scales.
+fn axes(
+    frame: &mut Frame,
+    view: &View,
+    (first, last): (i32, i32),
+    max: f64,
+    (top, bottom): (f64, f64),
+) -> ((f64, f64, f64, f64), YearAxis, Linear) {
+    let ui = view.ui_lang();
     let tick_count = ((bottom - top) / 45.0).clamp(2.0, 6.0) as usize;
     let ticks: Vec<(f64, String)> = scale::count_ticks(max, tick_count)
         .into_iter()
@@ -73,13 +104,13 @@ pub fn build(
         .collect();
     let label_width = ticks
         .iter()
-        .map(|(_, l)| measure.width(l, frame.sizes.label, false))
+        .map(|(_, l)| frame.measure.width(l, frame.sizes.label, false))
         .fold(0.0, f64::max);
-    let plot = axes::plot_rect(&frame, top + 6.0, bottom, label_width);
+    let plot = axes::plot_rect(frame, top + 6.0, bottom, label_width);
     let (px, py, pw, ph) = plot;
     let top_value = ticks.last().map_or(1.0, |t| t.0);
     let y = Linear::new((0.0, top_value), (py + ph, py));
-    axes::value_grid(&mut frame, plot, &ticks, &y, true);
+    axes::value_grid(frame, plot, &ticks, &y, true);
     let x = YearAxis {
         first,
         last,
@@ -87,50 +118,58 @@ pub fn build(
         width: pw,
         reversed: view.x_rtl,
     };
-    x.draw(&mut frame, py + ph);
+    x.draw(frame, py + ph);
+    (plot, x, y)
+}
 
-    let mut targets = Vec::new();
-    for &(s, indicator, _) in &shown {
-        let (color, shape, dash) = view.theme.series_style(s);
-        let start = targets.len();
-        // runs of consecutive years with figures become lines
-        let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
-        let mut last_year: Option<i32> = None;
-        for (point, p) in visible_points(dataset, view, indicator) {
-            let Some(value) = p.value else {
-                runs.push(Vec::new());
-                last_year = None;
-                continue;
-            };
-            if last_year.is_some_and(|y| p.year != y + 1) {
-                runs.push(Vec::new());
-            }
-            let pos = (x.map(p.year), y.map(value));
-            if let Some(run) = runs.last_mut() {
-                run.push(pos);
-            }
-            last_year = Some(p.year);
-            let datum = Datum::Figure { indicator, point };
-            targets.push(Target::point(pos.0, pos.1, s, datum));
+/// One indicator's line (broken where a year has no figure) and markers; its data are added to
+/// `targets`.
+fn draw_indicator(
+    frame: &mut Frame,
+    dataset: &Dataset,
+    view: &View,
+    (s, indicator): (usize, usize),
+    (x, y): (&YearAxis, &Linear),
+    targets: &mut Vec<Target>,
+) {
+    let (color, shape, dash) = view.theme.series_style(s);
+    let start = targets.len();
+    // runs of consecutive years with figures become lines
+    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    let mut last_year: Option<i32> = None;
+    for (point, p) in visible_points(dataset, view, indicator) {
+        let Some(value) = p.value else {
+            runs.push(Vec::new());
+            last_year = None;
+            continue;
+        };
+        if last_year.is_some_and(|y| p.year != y + 1) {
+            runs.push(Vec::new());
         }
-        for run in runs.into_iter().filter(|r| r.len() > 1) {
-            frame.marks.push(Mark::Line {
-                points: run,
-                color,
-                width: 2.0,
-                dash,
-            });
+        let pos = (x.map(p.year), y.map(value));
+        if let Some(run) = runs.last_mut() {
+            run.push(pos);
         }
-        for t in &targets[start..] {
-            frame.marks.push(Mark::Marker {
-                x: t.x,
-                y: t.y,
-                size: 7.0,
-                shape,
-                fill: color,
-                stroke: view.theme.background,
-            });
-        }
+        last_year = Some(p.year);
+        let datum = Datum::Figure { indicator, point };
+        targets.push(Target::point(pos.0, pos.1, s, datum));
     }
-    Ok(frame.into_scene(targets, plot))
+    for run in runs.into_iter().filter(|r| r.len() > 1) {
+        frame.marks.push(Mark::Line {
+            points: run,
+            color,
+            width: 2.0,
+            dash,
+        });
+    }
+    for t in &targets[start..] {
+        frame.marks.push(Mark::Marker {
+            x: t.x,
+            y: t.y,
+            size: 7.0,
+            shape,
+            fill: color,
+            stroke: view.theme.background,
+        });
+    }
 }

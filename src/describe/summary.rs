@@ -281,24 +281,8 @@ impl<'a> Sentences<'a> {
             return full_stop(&self.tf(Msg::Topic, &[label, &what]));
         };
 
-        // "عدد" + a label whose adjective is a nominative sound plural ("الأشخاص المتابعون")
-        // would need that adjective in the genitive ("المتابعين"): such a label is a topic
-        let count = self.is_count(ind)
-            && (self.ui.lang == Lang::En || self.own(&ind.label))
-            && !(self.ui.lang == Lang::Ar && nominative_plural(label));
-        let subject = match self.ui.lang {
-            _ if !count => label.clone(),
-            Lang::Fr => {
-                let l = lower_first(label);
-                let msg = if elides(&l) {
-                    Msg::CountOfElided
-                } else {
-                    Msg::CountOf
-                };
-                self.tf(msg, &[&l])
-            }
-            Lang::Ar | Lang::En => self.tf(Msg::CountOf, &[label]),
-        };
+        let count = self.says_count_of(ind, label);
+        let subject = self.subject(label, count);
         let (a, b) = (self.number(v1), self.number(v2));
         let (ya, yb) = (self.year(y1), self.year(y2));
         let pick = |verb: Msg, topic: Msg| if count { verb } else { topic };
@@ -315,30 +299,8 @@ impl<'a> Sentences<'a> {
             let msg = pick(Msg::SeriesSame, Msg::SeriesSameTopic);
             self.tf(msg, &[&subject, &a, &ya, &yb])
         };
-
-        if !short && figures.len() >= 3 {
-            let max = figures.iter().map(|f| f.1).fold(f64::MIN, f64::max);
-            let min = figures.iter().map(|f| f.1).fold(f64::MAX, f64::min);
-            let inner = &figures[1..figures.len() - 1];
-            let years_of =
-                |v: f64| -> Vec<i32> { inner.iter().filter(|f| f.1 == v).map(|f| f.0).collect() };
-            let mut clauses = Vec::new();
-            if v2 > v1 && v2 == max {
-                clauses.push(i18n::t(self.ui, Msg::HighestEnd).to_string());
-            } else if v2 < v1 && v2 == min {
-                clauses.push(i18n::t(self.ui, Msg::LowestEnd).to_string());
-            }
-            let peak = (max > v1.max(v2)).then(|| (self.number(max), self.years(&years_of(max))));
-            let low = (min < v1.min(v2)).then(|| (self.number(min), self.years(&years_of(min))));
-            match (peak, low) {
-                (Some((p, py)), Some((l, ly))) => {
-                    clauses.push(self.tf(Msg::PeakLow, &[&p, &py, &l, &ly]));
-                }
-                (Some((p, py)), None) => clauses.push(self.tf(Msg::Peak, &[&p, &py])),
-                (None, Some((l, ly))) => clauses.push(self.tf(Msg::Low, &[&l, &ly])),
-                (None, None) => {}
-            }
-            for clause in clauses {
+        if !short {
+            for clause in self.extremes(&figures) {
                 sentence.push_str(comma(self.ui));
                 sentence.push_str(&clause);
             }
@@ -348,6 +310,67 @@ impl<'a> Sentences<'a> {
             sentence.push_str(&g);
         }
         full_stop(&sentence)
+    }
+
+    /// Whether a sentence about `ind` says "the number of …": its figures are counts and its
+    /// label (`label` as shown) can follow the words. "عدد" + a label whose adjective is a
+    /// nominative sound plural ("الأشخاص المتابعون") would need that adjective in the genitive
+    /// ("المتابعين"): such a label is a topic.
+    fn says_count_of(&self, ind: &Indicator, label: &str) -> bool {
+        self.is_count(ind)
+            && (self.ui.lang == Lang::En || self.own(&ind.label))
+            && !(self.ui.lang == Lang::Ar && nominative_plural(label))
+    }
+
+    /// The subject of a sentence about a series: "the number of {label}" for a count, the
+    /// label itself for a topic.
+    fn subject(&self, label: &str, count: bool) -> String {
+        match self.ui.lang {
+            _ if !count => label.to_string(),
+            Lang::Fr => {
+                let l = lower_first(label);
+                let msg = if elides(&l) {
+                    Msg::CountOfElided
+                } else {
+                    Msg::CountOf
+                };
+                self.tf(msg, &[&l])
+            }
+            Lang::Ar | Lang::En => self.tf(Msg::CountOf, &[label]),
+        }
+    }
+
+    /// The clauses about the highest and lowest of three figures or more: the last one the
+    /// highest (or lowest) of the period, a peak or a low in between.
+    fn extremes(&self, figures: &[(i32, f64)]) -> Vec<String> {
+        let mut clauses = Vec::new();
+        let (Some(&(_, v1)), Some(&(_, v2))) = (figures.first(), figures.last()) else {
+            return clauses;
+        };
+        if figures.len() < 3 {
+            return clauses;
+        }
+        let max = figures.iter().map(|f| f.1).fold(f64::MIN, f64::max);
+        let min = figures.iter().map(|f| f.1).fold(f64::MAX, f64::min);
+        let inner = &figures[1..figures.len() - 1];
+        let years_of =
+            |v: f64| -> Vec<i32> { inner.iter().filter(|f| f.1 == v).map(|f| f.0).collect() };
+        if v2 > v1 && v2 == max {
+            clauses.push(i18n::t(self.ui, Msg::HighestEnd).to_string());
+        } else if v2 < v1 && v2 == min {
+            clauses.push(i18n::t(self.ui, Msg::LowestEnd).to_string());
+        }
+        let peak = (max > v1.max(v2)).then(|| (self.number(max), self.years(&years_of(max))));
+        let low = (min < v1.min(v2)).then(|| (self.number(min), self.years(&years_of(min))));
+        match (peak, low) {
+            (Some((p, py)), Some((l, ly))) => {
+                clauses.push(self.tf(Msg::PeakLow, &[&p, &py, &l, &ly]));
+            }
+            (Some((p, py)), None) => clauses.push(self.tf(Msg::Peak, &[&p, &py])),
+            (None, Some((l, ly))) => clauses.push(self.tf(Msg::Low, &[&l, &ly])),
+            (None, None) => {}
+        }
+        clauses
     }
 
     // -----------------------------------------------------------------------------------------

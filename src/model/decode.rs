@@ -10,10 +10,10 @@ use std::fmt;
 use super::*;
 use crate::json::{self, Json, SyntaxError};
 
-/// Largest dataset accepted, in bytes: 512 KiB. The Morocco dataset, trilingual and with a note
-/// and a source on every figure, is 178 KB; a plan with thousands of yearly figures still fits.
-/// (It was 4 MiB, then 1 MiB: in a browser a first read of 1 MiB took 100-250 ms in one task,
-/// past the 200 ms a page may freeze; see "Limits" in docs/format.md.)
+/// Largest dataset accepted, in bytes: 512 KiB, about twice the Morocco dataset (trilingual,
+/// with a note and a source on every figure); a plan with thousands of yearly figures still
+/// fits, and a first read in a browser stays within the 200 ms a page may freeze (see "Limits"
+/// in docs/format.md).
 pub const MAX_FILE_BYTES: usize = 512 * 1024;
 
 // Limits (docs/format.md, "Limits"). Each keeps a hostile or broken file from freezing the
