@@ -17,6 +17,26 @@ pub struct YearAxis {
 }
 
 impl YearAxis {
+    /// The axis of the years `first` to `last` under `plot` (x, y, w, h), drawn; time runs
+    /// right to left when `reversed`.
+    pub fn under(
+        frame: &mut Frame,
+        plot: (f64, f64, f64, f64),
+        (first, last): (i32, i32),
+        reversed: bool,
+    ) -> YearAxis {
+        let (x, y, width, h) = plot;
+        let axis = YearAxis {
+            first,
+            last,
+            x,
+            width,
+            reversed,
+        };
+        axis.draw(frame, y + h);
+        axis
+    }
+
     pub fn band(&self) -> f64 {
         self.width / f64::from(self.last - self.first + 1)
     }

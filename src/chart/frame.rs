@@ -2,10 +2,39 @@
 //! mirroring of all of it for right-to-left languages.
 
 use super::measure::Measure;
-use super::scene::{Align, Baseline, Chrome, Color, LegendItem, Mark, Scene, Target};
+use super::scene::{Align, Baseline, Chrome, Color, LegendItem, Mark, Scene, Shape, Target};
 use super::theme::Theme;
 
 pub const PAD: f64 = 12.0;
+
+/// Below this chart width the views stack what sits side by side on wider screens: a board's
+/// status columns, the progress view's labels over their bars, the timeline's list instead of
+/// its axis (the default heights of `chart::view` follow it).
+pub const NARROW_BELOW: f64 = 560.0;
+
+/// The space between the items of a board or a list, from the roomiest to the least before
+/// items are left out.
+pub struct Spacing {
+    pub roomy: f64,
+    /// When the canvas is short.
+    pub compact: f64,
+    pub tight: f64,
+}
+
+/// Between two cards of a board, and inside a card.
+pub const CARDS: Spacing = Spacing {
+    roomy: 8.0,
+    compact: 5.0,
+    tight: 3.0,
+};
+
+/// Between two rows of bars: even compact, clearly more than between a label and its bar when
+/// the label sits above it, so that each label reads as belonging to the bar below.
+pub const ROWS: Spacing = Spacing {
+    roomy: 12.0,
+    compact: 7.0,
+    tight: 5.0,
+};
 
 /// Text sizes, smaller on narrow screens so that a 320 px column still holds the chart.
 pub struct Sizes {
@@ -28,6 +57,43 @@ impl Sizes {
                 label: 12.0,
                 small: 11.0,
             }
+        }
+    }
+}
+
+/// How a line of text is set.
+#[derive(Debug, Clone, Copy)]
+pub struct TextStyle {
+    pub size: f64,
+    pub bold: bool,
+    pub color: Color,
+    pub align: Align,
+    pub baseline: Baseline,
+}
+
+impl TextStyle {
+    /// Text hanging from its y.
+    pub fn hanging(size: f64, bold: bool, color: Color, align: Align) -> TextStyle {
+        TextStyle {
+            size,
+            bold,
+            color,
+            align,
+            baseline: Baseline::Top,
+        }
+    }
+
+    /// A line of `text` at (x, y) in this style.
+    pub fn mark(self, x: f64, y: f64, text: String) -> Mark {
+        Mark::Text {
+            x,
+            y,
+            text,
+            size: self.size,
+            bold: self.bold,
+            color: self.color,
+            align: self.align,
+            baseline: self.baseline,
         }
     }
 }
@@ -80,6 +146,21 @@ impl<'a> Frame<'a> {
         (self.marks, self.chrome)
     }
 
+    /// A marker of `shape` and `color` on each of `targets`, outlined in the background colour
+    /// so that it stays visible where lines cross.
+    pub fn markers(&mut self, targets: &[Target], shape: Shape, color: Color) {
+        for t in targets {
+            self.marks.push(Mark::Marker {
+                x: t.x,
+                y: t.y,
+                size: 7.0,
+                shape,
+                fill: color,
+                stroke: self.theme.background,
+            });
+        }
+    }
+
     /// The finished scene, with the data drawn (`targets`) and the plot area.
     pub fn into_scene(self, targets: Vec<Target>, plot: (f64, f64, f64, f64)) -> Scene {
         Scene {
@@ -105,6 +186,11 @@ impl<'a> Frame<'a> {
     /// A line of text as drawn (see `i18n::bidi::line`).
     pub fn directed(&self, text: String) -> String {
         crate::i18n::bidi::line(&text, self.rtl)
+    }
+
+    /// Small text hanging from its y, against the reading start edge.
+    pub fn small_text(&self, color: Color, bold: bool) -> TextStyle {
+        TextStyle::hanging(self.sizes.small, bold, color, self.start_align())
     }
 
     /// The text alignment that puts text against the reading start edge.
@@ -221,18 +307,23 @@ impl<'a> Frame<'a> {
         }
     }
 
-    /// Adds the source line at the bottom; returns the y above it.
+    /// Adds the source line at the bottom, on at most three lines; returns the y above it.
     pub fn footer(&mut self, text: &str) -> f64 {
+        self.footer_lines(text, 3)
+    }
+
+    /// Adds the source line at the bottom, on at most `max_lines` lines; returns the y above it.
+    pub fn footer_lines(&mut self, text: &str, max_lines: usize) -> f64 {
         self.chrome.source = text.to_string();
         if !self.decorate {
             return self.height - PAD;
         }
         let size = self.sizes.small;
         let width = self.width - 2.0 * PAD;
-        let lines = wrap(text, width, size, false, self.measure, 3);
+        let lines = wrap(text, width, size, false, self.measure, max_lines);
         let line_height = (size * 1.35).round();
         let top = self.height - PAD - line_height * lines.len() as f64;
-        self.paragraph(text, top, size, false, self.theme.muted, 3);
+        self.paragraph(text, top, size, false, self.theme.muted, max_lines);
         top - 8.0
     }
 }

@@ -44,7 +44,7 @@ pub fn build(
     for _ in 0..SOURCE_PASSES {
         let mut frame = Frame::new(view, measure);
         let top = frame.title(title);
-        let bottom = footer(&mut frame, &sources);
+        let bottom = frame.footer_lines(&sources, SOURCE_LINES);
         // panels pad themselves: their cells reach the canvas edges and meet each other
         let area = (0.0, top - PAD / 2.0, view.width, bottom - top + PAD * 1.5);
         let board = place(dataset, view, measure, &available, area);
@@ -81,23 +81,6 @@ fn headers(
             probe.ok().map(|scene| (p.clone(), scene.chrome))
         })
         .collect()
-}
-
-/// The source line at the bottom, like [`Frame::footer`] but with room for more lines;
-/// returns the y above it.
-fn footer(frame: &mut Frame, text: &str) -> f64 {
-    frame.chrome.source = text.to_string();
-    if !frame.decorate {
-        return frame.height - PAD;
-    }
-    let size = frame.sizes.small;
-    let width = frame.width - 2.0 * PAD;
-    let lines = super::frame::wrap(text, width, size, false, frame.measure, SOURCE_LINES);
-    let line_height = (size * 1.3).round();
-    let top = frame.height - PAD - line_height * lines.len() as f64;
-    let color = frame.theme.muted;
-    frame.paragraph(text, top, size, false, color, SOURCE_LINES);
-    top - 8.0
 }
 
 /// The panels' marks and targets, in place, and the panels drawn.

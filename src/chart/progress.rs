@@ -6,24 +6,15 @@
 //! whose axis is not published are grouped under a header that says so. A plan with neither
 //! (Morocco's) is thus shown as what is known, never as guessed bars.
 
-use super::frame::{wrap, Frame, PAD};
+use super::frame::{wrap, Frame, TextStyle, NARROW_BELOW, PAD, ROWS};
 use super::measure::Measure;
-use super::scene::{Align, Baseline, Color, Datum, Mark, Scene, Target};
+use super::scene::{Align, Baseline, Datum, Mark, Scene, Target};
 use super::select::Group;
 use super::status::isolate;
 use super::{View, ViewError};
 use crate::i18n::{self, format_number, Msg};
 use crate::model::{Commitment, Dataset, StatusValue};
 
-/// Below this width the label goes above its bar instead of beside it.
-const STACK_BELOW: f64 = 560.0;
-/// Space between rows, when there is room for it.
-const ROOMY: f64 = 12.0;
-/// The same when the canvas is short: still clearly more than between a label and its bar
-/// when the label sits above it, so that each label reads as belonging to the bar below.
-const COMPACT: f64 = 7.0;
-/// The least space between rows, before rows are left out.
-const TIGHT: f64 = 5.0;
 /// The longest track of a bar.
 const MAX_TRACK: f64 = 560.0;
 /// Space between a label and its track, beside it.
@@ -270,9 +261,9 @@ fn draw_rows(
     groups: &[Group],
     area: (f64, f64, f64, f64),
 ) -> Vec<Target> {
-    let columns = Columns::new(frame, area.2, view.width < STACK_BELOW);
+    let columns = Columns::new(frame, area.2, view.width < NARROW_BELOW);
     let total: usize = groups.iter().map(|g| g.rows.len()).sum();
-    let preferred = [(2, ROOMY), (2, COMPACT), (1, COMPACT)]
+    let preferred = [(2, ROWS.roomy), (2, ROWS.compact), (1, ROWS.compact)]
         .into_iter()
         .map(|(lines, space)| Density {
             lines,
@@ -286,7 +277,7 @@ fn draw_rows(
     };
     let tightest = |cap| Density {
         lines: 1,
-        space: TIGHT,
+        space: ROWS.tight,
         cap,
     };
     // still too tall at the tightest: leave the last rows out, counted as "+N". Fewer rows
@@ -305,8 +296,8 @@ fn draw_rows(
                 }
             }
             let chosen = pieces(frame, dataset, view, groups, columns, tightest(low), area.3);
-            let (ys, _) = tops(frame, columns, &chosen, TIGHT, area.1);
-            (chosen, ys, TIGHT)
+            let (ys, _) = tops(frame, columns, &chosen, ROWS.tight, area.1);
+            (chosen, ys, ROWS.tight)
         }
     };
     let mut targets = Vec::new();
@@ -338,50 +329,14 @@ fn draw_rows(
                 }
             }
             Piece::More(text) => {
-                let style = Style::small(frame, view.theme.muted, true);
+                let style = frame.small_text(view.theme.muted, true);
                 let x = frame.at_start(area.0);
                 let text = frame.directed(text.clone());
-                frame.marks.push(text_mark(x, y, text, style));
+                frame.marks.push(style.mark(x, y, text));
             }
         }
     }
     targets
-}
-
-/// How a line of text is set.
-#[derive(Clone, Copy)]
-struct Style {
-    size: f64,
-    bold: bool,
-    color: Color,
-    align: Align,
-    baseline: Baseline,
-}
-
-impl Style {
-    /// Small text hanging from its y, against the reading start edge.
-    fn small(frame: &Frame, color: Color, bold: bool) -> Style {
-        Style {
-            size: frame.sizes.small,
-            bold,
-            color,
-            align: frame.start_align(),
-            baseline: Baseline::Top,
-        }
-    }
-}
-
-fn text_mark(x: f64, y: f64, text: String, style: Style) -> Mark {
-    Mark::Text {
-        x,
-        y,
-        text,
-        size: style.size,
-        bold: style.bold,
-        color: style.color,
-        align: style.align,
-        baseline: style.baseline,
-    }
 }
 
 /// A group's header: the axis's name in bold over a thin rule across the area.
@@ -395,7 +350,7 @@ fn draw_header(
 ) {
     let size = frame.sizes.label;
     let line = wrap(text, aw, size, true, frame.measure, 1);
-    let style = Style {
+    let style = TextStyle {
         size,
         bold: true,
         color: view.theme.text,
@@ -404,9 +359,7 @@ fn draw_header(
     };
     let x = frame.at_start(ax);
     for l in line {
-        frame
-            .marks
-            .push(text_mark(x, y, isolate(frame.rtl, l), style));
+        frame.marks.push(style.mark(x, y, isolate(frame.rtl, l)));
     }
     frame.marks.push(Mark::Line {
         points: vec![(ax, y + h - 2.0), (ax + aw, y + h - 2.0)],
@@ -438,7 +391,7 @@ fn draw_row(
     let theme = &view.theme;
     let size = frame.sizes.label;
     let lh = line_height(size);
-    let label_style = Style {
+    let label_style = TextStyle {
         size,
         bold: false,
         color: theme.text,
@@ -454,7 +407,7 @@ fn draw_row(
     for (i, line) in r.label.iter().enumerate() {
         let text = isolate(frame.rtl, line.clone());
         let ty = y + i as f64 * lh;
-        frame.marks.push(text_mark(label_x, ty, text, label_style));
+        frame.marks.push(label_style.mark(label_x, ty, text));
     }
     let track_y = if columns.beside {
         // centred on the first line's letters rather than on its line box
@@ -470,11 +423,9 @@ fn draw_row(
     }
     if let Some(meta) = &r.meta {
         let x = if frame.rtl { tx + tw } else { tx };
-        let style = Style::small(frame, theme.muted, false);
+        let style = frame.small_text(theme.muted, false);
         let text = frame.directed(meta.clone());
-        frame
-            .marks
-            .push(text_mark(x, track_y + th + 3.0, text, style));
+        frame.marks.push(style.mark(x, track_y + th + 3.0, text));
     }
 }
 
@@ -506,7 +457,7 @@ fn draw_bar(frame: &mut Frame, view: &View, (x, y, w, h): (f64, f64, f64, f64), 
     } else {
         (x + w + 6.0, Align::Left)
     };
-    let style = Style {
+    let style = TextStyle {
         size: frame.sizes.label,
         bold: true,
         color: theme.text,
@@ -514,7 +465,7 @@ fn draw_bar(frame: &mut Frame, view: &View, (x, y, w, h): (f64, f64, f64, f64), 
         baseline: Baseline::Middle,
     };
     let text = frame.directed(i18n::format_percent(value, view.ui_lang()));
-    frame.marks.push(text_mark(vx, y + h / 2.0, text, style));
+    frame.marks.push(style.mark(vx, y + h / 2.0, text));
 }
 
 /// An empty, outlined track: there is no published figure, and the text inside says so.
@@ -536,7 +487,7 @@ fn draw_empty(
         stroke: Some(theme.grid),
     });
     if let Some(text) = text {
-        let style = Style {
+        let style = TextStyle {
             size: frame.sizes.small,
             bold: false,
             color: theme.muted,
@@ -545,7 +496,7 @@ fn draw_empty(
         };
         let tx = if frame.rtl { x + w - 6.0 } else { x + 6.0 };
         let text = frame.directed(text.to_string());
-        frame.marks.push(text_mark(tx, y + h / 2.0, text, style));
+        frame.marks.push(style.mark(tx, y + h / 2.0, text));
     }
 }
 

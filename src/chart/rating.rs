@@ -66,19 +66,12 @@ fn axes(
         levels.push((i as f64, label));
     }
     let plot = axes::plot_rect(frame, top, bottom, label_width.min(view.width * 0.4));
-    let (px, py, pw, ph) = plot;
+    let (_, py, _, ph) = plot;
     let n = rating.scale.len() as f64;
     // level 0 (best) in the top row's middle, the worst in the bottom row's
     let y = Linear::new((-0.5, n - 0.5), (py, py + ph));
     axes::value_grid(frame, plot, &levels, &y, false);
-    let x = YearAxis {
-        first,
-        last,
-        x: px,
-        width: pw,
-        reversed: view.x_rtl,
-    };
-    x.draw(frame, py + ph);
+    let x = YearAxis::under(frame, plot, (first, last), view.x_rtl);
     (plot, x, y)
 }
 
@@ -124,15 +117,6 @@ fn draw_steps(
             dash: None,
         });
     }
-    for t in &targets {
-        frame.marks.push(Mark::Marker {
-            x: t.x,
-            y: t.y,
-            size: 7.0,
-            shape,
-            fill: color,
-            stroke: view.theme.background,
-        });
-    }
+    frame.markers(&targets, shape, color);
     targets
 }

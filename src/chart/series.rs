@@ -107,18 +107,11 @@ fn axes(
         .map(|(_, l)| frame.measure.width(l, frame.sizes.label, false))
         .fold(0.0, f64::max);
     let plot = axes::plot_rect(frame, top + 6.0, bottom, label_width);
-    let (px, py, pw, ph) = plot;
+    let (_, py, _, ph) = plot;
     let top_value = ticks.last().map_or(1.0, |t| t.0);
     let y = Linear::new((0.0, top_value), (py + ph, py));
     axes::value_grid(frame, plot, &ticks, &y, true);
-    let x = YearAxis {
-        first,
-        last,
-        x: px,
-        width: pw,
-        reversed: view.x_rtl,
-    };
-    x.draw(frame, py + ph);
+    let x = YearAxis::under(frame, plot, (first, last), view.x_rtl);
     (plot, x, y)
 }
 
@@ -162,14 +155,5 @@ fn draw_indicator(
             dash,
         });
     }
-    for t in &targets[start..] {
-        frame.marks.push(Mark::Marker {
-            x: t.x,
-            y: t.y,
-            size: 7.0,
-            shape,
-            fill: color,
-            stroke: view.theme.background,
-        });
-    }
+    frame.markers(&targets[start..], shape, color);
 }

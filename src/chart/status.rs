@@ -6,25 +6,17 @@
 //! "unknown" column (their status cannot be known either), and an item whose copy was cut short
 //! says so on its card. On narrow screens the columns stack; in Arabic they run right to left.
 
-use super::frame::{wrap, Frame, PAD};
+use super::frame::{wrap, Frame, TextStyle, CARDS, NARROW_BELOW, PAD};
 use super::measure::Measure;
-use super::scene::{Align, Baseline, Color, Datum, Mark, Scene, Target};
+use super::scene::{Align, Color, Datum, Mark, Scene, Target};
 use super::select::Subject;
 use super::theme::Theme;
 use super::{Missing, View, ViewError};
 use crate::i18n::{self, format_number, Msg};
 use crate::model::{Dataset, RecommendationList, StatusValue};
 
-/// Below this width the four columns do not fit side by side and stack instead.
-const STACK_BELOW: f64 = 560.0;
 /// Space between columns side by side.
 const COLUMN_GAP: f64 = 12.0;
-/// Space between two cards and padding inside a card, when there is room for them.
-const ROOMY: f64 = 8.0;
-/// The same when the canvas is short.
-const COMPACT: f64 = 5.0;
-/// The least space, before cards are left out.
-const TIGHT: f64 = 3.0;
 /// Width of a card's coloured edge on the reading start side.
 const EDGE: f64 = 4.0;
 
@@ -212,12 +204,12 @@ impl Density {
 
 /// From the roomiest layout to the tightest: fewer lines per card first, then less space.
 const DENSITIES: [Density; 6] = [
-    Density::new(3, ROOMY),
-    Density::new(2, ROOMY),
-    Density::new(2, COMPACT),
-    Density::new(1, ROOMY),
-    Density::new(1, COMPACT),
-    Density::new(1, TIGHT),
+    Density::new(3, CARDS.roomy),
+    Density::new(2, CARDS.roomy),
+    Density::new(2, CARDS.compact),
+    Density::new(1, CARDS.roomy),
+    Density::new(1, CARDS.compact),
+    Density::new(1, CARDS.tight),
 ];
 
 /// Lays the board out and draws it into the area (x, y, w, h); returns the card targets.
@@ -227,7 +219,7 @@ fn draw_board(
     columns: &[Column],
     area: (f64, f64, f64, f64),
 ) -> Vec<Target> {
-    let stacked = view.width < STACK_BELOW;
+    let stacked = view.width < NARROW_BELOW;
     let bottom = area.1 + area.3;
     let fits = |placed: &[Placed]| placed.iter().all(|p| p.rect.1 + p.rect.3 <= bottom);
     let caps: Vec<usize> = columns.iter().map(|c| c.cards.len()).collect();
@@ -569,9 +561,9 @@ fn draw_piece(
             draw_placeholder(frame, view, &b, (lines, note), *inset);
         }
         Piece::More(text) => {
-            let style = Style::new(frame.sizes.small, true, view.theme.muted, b.aligns().0);
+            let style = TextStyle::hanging(frame.sizes.small, true, view.theme.muted, b.aligns().0);
             let text = frame.directed(text.clone());
-            frame.marks.push(label(b.start(0.0), y, text, style));
+            frame.marks.push(style.mark(b.start(0.0), y, text));
         }
     }
 }
@@ -590,13 +582,13 @@ fn draw_header(
     let lh = line_height(size);
     for (i, line) in name.iter().enumerate() {
         let text = frame.directed(line.clone());
-        let style = Style::new(size, true, view.theme.text, start_align);
-        let mark = label(b.start(0.0), b.y + i as f64 * lh, text, style);
+        let style = TextStyle::hanging(size, true, view.theme.text, start_align);
+        let mark = style.mark(b.start(0.0), b.y + i as f64 * lh, text);
         frame.marks.push(mark);
     }
     let count = frame.directed(count.to_string());
-    let style = Style::new(size, true, view.theme.text, end_align);
-    frame.marks.push(label(b.end(0.0), b.y, count, style));
+    let style = TextStyle::hanging(size, true, view.theme.text, end_align);
+    frame.marks.push(style.mark(b.end(0.0), b.y, count));
     frame.marks.push(Mark::Rect {
         x: b.x,
         y: b.y + b.h - 3.0,
@@ -639,17 +631,17 @@ fn draw_card(
     let x = b.start(EDGE + inset);
     for (i, line) in lines.iter().enumerate() {
         let text = isolate(b.rtl, line.clone());
-        let style = Style::new(size, false, view.theme.text, align);
+        let style = TextStyle::hanging(size, false, view.theme.text, align);
         frame
             .marks
-            .push(label(x, b.y + inset + i as f64 * lh, text, style));
+            .push(style.mark(x, b.y + inset + i as f64 * lh, text));
     }
     let below = b.y + inset + lines.len() as f64 * lh + 2.0;
     for (i, note) in truncated.iter().enumerate() {
         let text = frame.directed(note.clone());
-        let style = Style::new(small, false, view.theme.muted, align);
+        let style = TextStyle::hanging(small, false, view.theme.muted, align);
         let y = below + i as f64 * line_height(small);
-        frame.marks.push(label(x, y, text, style));
+        frame.marks.push(style.mark(x, y, text));
     }
 }
 
@@ -675,52 +667,14 @@ fn draw_placeholder(
     let lh = line_height(size);
     for (i, line) in lines.iter().enumerate() {
         let text = frame.directed(line.clone());
-        let style = Style::new(size, true, view.theme.muted, align);
-        frame.marks.push(label(
-            b.start(inset),
-            y + inset + i as f64 * lh,
-            text,
-            style,
-        ));
+        let style = TextStyle::hanging(size, true, view.theme.muted, align);
+        let mark = style.mark(b.start(inset), y + inset + i as f64 * lh, text);
+        frame.marks.push(mark);
     }
     let text = frame.directed(note.to_string());
-    let style = Style::new(small, false, view.theme.muted, align);
+    let style = TextStyle::hanging(small, false, view.theme.muted, align);
     let below = y + inset + lines.len() as f64 * lh + 2.0;
-    frame.marks.push(label(b.start(inset), below, text, style));
-}
-
-/// How a line of text is set.
-#[derive(Clone, Copy)]
-struct Style {
-    size: f64,
-    bold: bool,
-    color: Color,
-    align: Align,
-}
-
-impl Style {
-    fn new(size: f64, bold: bool, color: Color, align: Align) -> Style {
-        Style {
-            size,
-            bold,
-            color,
-            align,
-        }
-    }
-}
-
-/// A line of text hanging from `y`.
-fn label(x: f64, y: f64, text: String, style: Style) -> Mark {
-    Mark::Text {
-        x,
-        y,
-        text,
-        size: style.size,
-        bold: style.bold,
-        color: style.color,
-        align: style.align,
-        baseline: Baseline::Top,
-    }
+    frame.marks.push(style.mark(b.start(inset), below, text));
 }
 
 /// Builds the status board of what `subject` holds: title and source line from the frame,

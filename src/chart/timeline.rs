@@ -9,17 +9,15 @@
 //! to their markers. On a narrow canvas the milestones become a vertical list along a rail,
 //! dates on the reading start side, which stays readable at 320 px.
 
-use super::frame::{wrap, Frame, PAD};
+use super::frame::{wrap, Frame, NARROW_BELOW, PAD};
 use super::measure::Measure;
 use super::scale::{self, Linear};
 use super::scene::{Align, Baseline, Color, Datum, Mark, Scene, Shape, Target};
 use super::{Missing, View, ViewError};
 use crate::i18n::{self, Locale, Msg};
-use crate::model::{Dataset, Date};
+use crate::model::{days_in_month, Dataset, Date};
 use crate::order;
 
-/// Below this width a horizontal axis leaves too little room per label: the list takes over.
-const VERTICAL_BELOW: f64 = 560.0;
 /// The narrowest label column worth keeping the horizontal layout for.
 const MIN_LABEL_WIDTH: f64 = 100.0;
 /// Labels wider than this become long single lines that are hard to scan.
@@ -49,19 +47,6 @@ pub fn format_date(date: &Date, lang: Locale) -> String {
     i18n::format_date(date, lang, true)
 }
 
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// Where a date lies on a continuous time axis, in years: `(start, end)`. A date known to the
 /// day or month is a moment (start = end) in the middle of its day or month; a date known only
 /// to the year covers the whole year, so that nothing suggests a precision the source lacks.
@@ -70,7 +55,7 @@ fn time_span(date: &Date) -> (f64, f64) {
     match (date.month, date.day) {
         (Some(m), Some(d)) => {
             let before: u32 = (1..m).map(|k| u32::from(days_in_month(date.year, k))).sum();
-            let days = if is_leap(date.year) { 366.0 } else { 365.0 };
+            let days = 337.0 + f64::from(days_in_month(date.year, 2));
             let t = year + (f64::from(before) + f64::from(d) - 0.5) / days;
             (t, t)
         }
@@ -240,7 +225,7 @@ pub fn build(
     let period = period(dataset, view);
     let area = (PAD, top, view.width - 2.0 * PAD, (bottom - top).max(20.0));
 
-    let horizontal = (view.width >= VERTICAL_BELOW)
+    let horizontal = (view.width >= NARROW_BELOW)
         .then(|| Horizontal::plan(&frame, view, &items, &period, area))
         .flatten();
     let targets = match horizontal {

@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use super::frame::NARROW_BELOW;
 use super::theme::Theme;
 use crate::i18n::{self, Digits, Locale, Msg};
 use crate::json::Json;
@@ -85,10 +86,10 @@ impl ViewKind {
     pub const HEIGHTS: [HeightRule; 6] = [
         HeightRule::wide(0.55, 260.0, 420.0),
         HeightRule::wide(0.55, 260.0, 420.0),
-        HeightRule::fixed(560.0, 720.0, 420.0),
-        HeightRule::fixed(560.0, 620.0, 420.0),
+        HeightRule::fixed(NARROW_BELOW, 720.0, 420.0),
+        HeightRule::fixed(NARROW_BELOW, 620.0, 420.0),
         HeightRule {
-            narrow_below: 560.0,
+            narrow_below: NARROW_BELOW,
             narrow: 640.0,
             ratio: 0.45,
             min: 320.0,

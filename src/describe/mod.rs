@@ -148,6 +148,14 @@ pub fn details(dataset: &Dataset, view: &View, datum: Datum) -> Option<Details> 
     }
 }
 
+/// A yearly datum's series label, year, note and source key.
+struct Yearly<'a> {
+    label: &'a Text,
+    year: i32,
+    note: &'a Option<Text>,
+    source: Option<&'a str>,
+}
+
 struct Words<'a> {
     dataset: &'a Dataset,
     lang: &'a str,
@@ -193,15 +201,27 @@ impl<'a> Words<'a> {
             ("unit", raw_unit.into()),
             ("source", p.source.clone().into()),
         ]);
-        Some(Details {
-            heading: self.text(&ind.label).to_string(),
+        let about = Yearly {
+            label: &ind.label,
+            year: p.year,
+            note: &p.note,
+            source: p.source.as_deref(),
+        };
+        Some(self.yearly(about, value, data))
+    }
+
+    /// What is said about a yearly datum (a figure, a level): its series, the year, the value,
+    /// its note and its source.
+    fn yearly(&self, about: Yearly<'a>, value: String, data: Json) -> Details {
+        Details {
+            heading: self.text(about.label),
             value,
-            when: Some(i18n::format_year(p.year, self.ui)),
+            when: Some(i18n::format_year(about.year, self.ui)),
             lines: Vec::new(),
-            note: self.opt(&p.note),
-            source: self.source(p.source.as_deref()),
+            note: self.opt(about.note),
+            source: self.source(about.source),
             data,
-        })
+        }
     }
 
     fn rated(&self, rating: usize, point: usize) -> Option<Details> {
@@ -219,15 +239,13 @@ impl<'a> Words<'a> {
             ("value", level.map(|l| l.id.as_str()).into()),
             ("source", p.source.clone().into()),
         ]);
-        Some(Details {
-            heading: self.text(&r.label).to_string(),
-            value,
-            when: Some(i18n::format_year(p.year, self.ui)),
-            lines: Vec::new(),
-            note: self.opt(&p.note),
-            source: self.source(p.source.as_deref()),
-            data,
-        })
+        let about = Yearly {
+            label: &r.label,
+            year: p.year,
+            note: &p.note,
+            source: p.source.as_deref(),
+        };
+        Some(self.yearly(about, value, data))
     }
 
     fn status_lines(&self, status: &Status) -> Vec<String> {

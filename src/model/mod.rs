@@ -9,7 +9,7 @@ mod date;
 mod decode;
 mod text;
 
-pub use date::Date;
+pub use date::{days_in_month, Date};
 pub use decode::{load, LoadError, Problem};
 /// The limits of docs/format.md ("Limits"), also written into data/schema.json.
 pub mod limits {
