@@ -68,7 +68,7 @@ const BROWSER_ONLY_FROM: usize = 4;
 /// plus 5 %, rounded up: 174,860 x 1.05 = 183,603. (When the guard was added: 199,037 bytes,
 /// budget 208,989.) It exists so that size only grows on purpose: lower it whenever size work
 /// lands (to the new total + 5 %), and raise it only in the change that needs it, saying why.
-pub const SIZE_BUDGET_GZIP: u64 = 193_603;
+pub const SIZE_BUDGET_GZIP: u64 = 183_603;
 
 pub fn test(browser_only: bool) -> Result {
     let steps = if browser_only {
