@@ -10,6 +10,8 @@
 
 mod marshal;
 
+use std::rc::Rc;
+
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,26 +26,22 @@ use crate::json::Json;
 use crate::model::{self, Dataset};
 use marshal::{from_js, to_js};
 
-/// A validated dataset and the view last laid out of it.
+/// A dataset read and validated once, shared by every chart of the page drawn from it: widgets
+/// with the same `src` do not read the same file again.
 #[wasm_bindgen]
-pub struct Chart {
-    dataset: Dataset,
-    drawn: Option<(View, Drawing)>,
-    /// Text widths measured so far, kept across drawings (see `chart::Cached`).
-    widths: chart::Widths,
+pub struct Data {
+    dataset: Rc<Dataset>,
 }
 
 #[wasm_bindgen]
-impl Chart {
+impl Data {
     /// Reads and validates the dataset's JSON text. The error says, in `lang`, whether the file
     /// is not JSON or not a valid dataset, and lists every problem with its JSON path.
     #[wasm_bindgen(constructor)]
-    pub fn new(json: &str, lang: &str) -> Result<Chart, JsError> {
+    pub fn new(json: &str, lang: &str) -> Result<Data, JsError> {
         match model::load(json) {
-            Ok(dataset) => Ok(Chart {
-                dataset,
-                drawn: None,
-                widths: chart::Widths::default(),
+            Ok(dataset) => Ok(Data {
+                dataset: Rc::new(dataset),
             }),
             Err(e) => Err(JsError::new(&describe::load_error(&e, lang))),
         }
@@ -75,6 +73,28 @@ impl Chart {
         self.dataset
             .text(&self.dataset.plan.title, lang)
             .to_string()
+    }
+}
+
+/// One widget's chart of a shared dataset, and the view last laid out of it.
+#[wasm_bindgen]
+pub struct Chart {
+    dataset: Rc<Dataset>,
+    drawn: Option<(View, Drawing)>,
+    /// Text widths measured so far, kept across drawings (see `chart::Cached`).
+    widths: chart::Widths,
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// A chart of `data`, with nothing laid out yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new(data: &Data) -> Chart {
+        Chart {
+            dataset: Rc::clone(&data.dataset),
+            drawn: None,
+            widths: chart::Widths::default(),
+        }
     }
 
     /// Lays out the view that `options` asks for (see `View::from_options`), measuring its text

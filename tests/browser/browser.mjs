@@ -87,7 +87,8 @@ export function assertNoErrors(errors) {
 /**
  * Waits until every <plan-progress> element on the page has data-state="ready" (there must be at
  * least one). Fails at once, with the element's text, if one turns to data-state="error".
- * Returns the number of elements.
+ * Widgets load when they come near the viewport, so it scrolls to each one not ready yet, as a
+ * reader would, and back to the top when all are ready. Returns the number of elements.
  */
 export async function waitForCharts(page, { timeout = 20_000 } = {}) {
   let handle;
@@ -102,7 +103,13 @@ export async function waitForCharts(page, { timeout = 20_000 } = {}) {
           const text = (el.shadowRoot?.textContent || '') + ' ' + (el.textContent || '');
           return { error: `plan-progress #${failed} has data-state="error": ${text.replace(/\s+/g, ' ').trim()}` };
         }
-        return els.every((el) => el.getAttribute('data-state') === 'ready') ? { count: els.length } : false;
+        const waiting = els.find((el) => el.getAttribute('data-state') !== 'ready');
+        if (!waiting) {
+          window.scrollTo(0, 0);
+          return { count: els.length };
+        }
+        waiting.scrollIntoView({ block: 'center' });
+        return false;
       },
       undefined,
       { timeout, polling: 100 },

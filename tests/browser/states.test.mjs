@@ -86,7 +86,7 @@ test('points is 0 in every state but ready', async () => {
   assert.deepEqual(await state(), { state: 'error', points: 0, first: null });
   // back to a good one: ready again
   await page.$eval(W0, (el) => el.setAttribute('series', 'tip-convictions'));
-  await waitForState(page, W0, 'ready');
+  await page.waitForFunction((sel) => document.querySelector(sel).dataset.state === 'ready', W0);
   const again = await state();
   assert.ok(again.points > 0 && again.first, JSON.stringify(again));
   assertNoErrors(errors);

@@ -22,3 +22,14 @@ export function webLink(url, content) {
 /** Text made safe to put in HTML code (the embed snippet is code the reader copies). */
 export const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** Calls `redraw` whenever the device pixel ratio changes (zoom, another screen), until
+ * `signal` aborts. */
+export function watchRatio(signal, redraw) {
+  const query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+  query.addEventListener('change', () => {
+    if (signal.aborted) return;
+    redraw();
+    watchRatio(signal, redraw);
+  }, { signal, once: true });
+}

@@ -7,45 +7,42 @@
 // No inline styles or scripts: styles are a constructed sheet and CSSOM properties, so the
 // widget runs under `style-src 'self'`; the wasm needs `script-src 'wasm-unsafe-eval'`.
 
-import { HEIGHTS } from '../generated/defaults.js';
-import { el } from './dom.js';
+import { printing, watchColors } from './colors.js';
 import { offeredLanguages, renderLanguages, renderLegend } from './legend.js';
-import { fetchText, languageOf, LoadFailure, loadWasm, measure, warmIntl, wasm } from './loader.js';
+import { datasetOf, forgetData, languageOf, measure, uiText, warmIntl, wasm } from './loader.js';
 import { Menu } from './menu.js';
+import { askedHeight, chartWidth, viewOptions } from './options.js';
+import { buildParts, showError, showLoading } from './parts.js';
+import { watchRatio } from './dom.js';
 import { Pointer } from './pointer.js';
+import { defaultHeight, Still, whenNear } from './still.js';
 import { sheet } from './styles.js';
 import { DataTable } from './table.js';
 
-/** The widget's padding around the canvas, in CSS pixels (`.pp` in styles.js), both sides. */
-const FRAME_PADDING = 24;
-/** The least width the chart is laid out at (chart::view::MIN_WIDTH). */
-const MIN_WIDTH = 200;
-/** Host pages theme the widget with these custom properties (see the README). */
-const COLOR_PROPS = ['background', 'text', 'muted', 'grid', 'axis'];
-
-/** Whether the page is being printed (or print media is emulated): the chart is then drawn
- * light, sharp and without its controls. */
-const printing = () => matchMedia('print').matches;
-
-/** The height the Rust side gives a `view` chart `width` pixels wide (chart::view::HeightRule). */
-function defaultHeight(view, width) {
-  const [narrowBelow, narrow, ratio, min, max] = HEIGHTS[view] ?? HEIGHTS.series;
-  return width < narrowBelow ? narrow : Math.round(Math.min(max, Math.max(min, width * ratio)));
-}
+/** The shortest chart drawn under a still's height (chart::view::MIN_HEIGHT). */
+const MIN_HEIGHT = 150;
 
 export class PlanProgressElement extends HTMLElement {
   static observedAttributes = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout',
-    'digits', 'x-direction', 'languages', 'menu'];
+    'digits', 'x-direction', 'languages', 'menu', 'poster'];
 
   #frame; #title; #legend; #tools; #langs; #toggle; #stage; #canvas; #overlay; #tip; #tableBox; #summary; #source;
   #message; #live;
-  #pointer; #menu; #table;
+  #pointer; #menu; #table; #still;
+  /** The dataset read from inline data (a dataset of `src` is shared and kept by loader.js). */
+  #ownData = null;
+  /** The height the chart's first drawing takes so that the widget is as tall as its still. */
+  #stillHeight = 0;
+  /** Whether loading has started (the widget came near the viewport). */
+  #started = false;
   /** The options of the last drawing, which downloads draw again at their own size. */
   #options = null;
   #showTable = false;
   /** The language the reader picked in the switch (`languages`), over every other source. */
   #picked = null;
   #chart = null;
+  /** The dataset the chart is drawn from (a `Data` of the wasm). */
+  #data = null;
   #chrome = null;
   #hidden = new Set();
   #width = 0;
@@ -59,71 +56,29 @@ export class PlanProgressElement extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];
-    this.#frame = el('div', 'pp');
-    this.#title = el('p', 'title');
-    this.#title.id = 'title';
-    this.#legend = el('div', 'legend');
-    this.#legend.setAttribute('role', 'group');
-    this.#live = el('div', 'live');
-    this.#live.setAttribute('aria-live', 'polite');
-    this.#buildStage();
-    this.#summary = el('p', 'summary');
-    this.#summary.id = 'summary';
-    this.#canvas.setAttribute('aria-describedby', 'summary');
-    this.#buildTools();
-    this.#tableBox = el('div', 'table');
-    this.#tableBox.id = 'table';
-    this.#tableBox.hidden = true;
-    this.#table = new DataTable(this.#tableBox);
-    this.#source = el('p', 'source');
-    this.#message = el('div', 'message');
-    this.#message.hidden = true;
-    this.#frame.append(this.#title, this.#legend, this.#tools, this.#stage, this.#tableBox, this.#menu.panel,
-      this.#summary, this.#source, this.#message, this.#live);
-    root.append(this.#frame);
-  }
-
-  #buildStage() {
-    this.#stage = el('div', 'stage');
-    this.#canvas = el('canvas', 'chart');
-    // plotters anchors text with textAlign start/end: keep the canvas LTR even in RTL pages
-    this.#canvas.setAttribute('dir', 'ltr');
-    this.#canvas.setAttribute('role', 'img');
-    this.#canvas.setAttribute('aria-labelledby', 'title');
-    this.#overlay = el('canvas', 'overlay');
-    this.#overlay.setAttribute('dir', 'ltr');
-    this.#overlay.setAttribute('aria-hidden', 'true');
-    this.#tip = el('div', 'tip');
-    this.#tip.setAttribute('role', 'tooltip');
-    this.#tip.id = 'tip';
-    this.#tip.hidden = true;
-    this.#stage.append(this.#canvas, this.#overlay, this.#tip);
-    this.#pointer = new Pointer(
-      { stage: this.#stage, canvas: this.#canvas, overlay: this.#overlay, tip: this.#tip, live: this.#live },
-      {
-        chart: () => this.#chart, dir: () => this.#dir(), text: (key) => this.#text(key),
-        select: (data) => this.dispatchEvent(new CustomEvent('plan-progress:select', { detail: data, bubbles: true })),
-        contains: (node) => node === this, active: () => this.shadowRoot.activeElement,
-      },
-    );
-  }
-
-  #buildTools() {
-    this.#tools = el('div', 'tools');
-    this.#toggle = el('button', 'toggle');
-    this.#toggle.type = 'button';
-    this.#toggle.setAttribute('aria-controls', 'table');
-    this.#toggle.setAttribute('aria-expanded', 'false');
-    this.#langs = el('div', 'langs');
-    this.#langs.setAttribute('role', 'group');
+    const p = buildParts();
+    [this.#frame, this.#title, this.#legend, this.#tools, this.#langs, this.#toggle, this.#stage, this.#canvas] = [
+      p.frame, p.title, p.legend, p.tools, p.langs, p.toggle, p.stage, p.canvas];
+    [this.#overlay, this.#tip, this.#tableBox, this.#summary, this.#source, this.#message, this.#live] = [
+      p.overlay, p.tip, p.tableBox, p.summary, p.source, p.message, p.live];
+    this.#pointer = new Pointer(p, {
+      chart: () => this.#chart, dir: () => this.#dir(), text: (key) => this.#text(key),
+      select: (data) => this.dispatchEvent(new CustomEvent('plan-progress:select', { detail: data, bubbles: true })),
+      contains: (node) => node === this, active: () => this.shadowRoot.activeElement,
+    });
     this.#menu = new Menu({
       element: this, chart: () => this.#chart, options: () => this.#options,
       text: (key, ...args) => this.#text(key, ...args), lang: () => this.#lang(), dir: () => this.#dir(),
       title: () => this.#title.textContent, summary: () => this.summary,
-      fileName: (extension, suffix) => this.#fileName(extension, suffix),
       announce: (text) => { this.#live.textContent = text; }, hideTip: () => this.#pointer.hide(),
     });
     this.#tools.append(this.#langs, this.#menu.wrap, this.#toggle);
+    this.#table = new DataTable(this.#tableBox);
+    this.#still = new Still(this);
+    this.#frame.append(this.#title, this.#legend, this.#tools, this.#stage, this.#tableBox, this.#menu.panel,
+      this.#summary, this.#source, this.#message, this.#live);
+    // the still outside the padded frame: where the page showed it before the script ran
+    root.append(this.#still.box, this.#frame);
   }
 
   connectedCallback() {
@@ -145,20 +100,19 @@ export class PlanProgressElement extends HTMLElement {
       this.#renderMode();
       this.#toggle.focus();
     }, { signal });
-    // printing draws the chart again, light and sharp, and once more after
-    matchMedia('print').addEventListener('change', () => this.#draw(), { signal });
-    window.addEventListener('beforeprint', () => this.#draw(), { signal });
-    window.addEventListener('afterprint', () => this.#draw(), { signal });
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-      if ((this.getAttribute('theme') || '') === 'auto') this.#schedule();
-    }, { signal });
-    matchMedia('(forced-colors: active)').addEventListener('change', () => this.#schedule(), { signal });
-    this.#watchRatio(signal);
+    watchColors(this, signal, { now: () => this.#draw(), soon: () => this.#schedule() });
+    watchRatio(signal, () => this.#schedule());
     this.#resize = new ResizeObserver(() => {
       if (Math.round(this.clientWidth) !== this.#width) this.#schedule();
     });
     this.#resize.observe(this);
-    this.#load();
+    // far below the fold, a widget waits, loading nothing, until the reader comes near it
+    this.#setState('loading');
+    this.#showLoading();
+    whenNear(this, signal, () => {
+      this.#started = true;
+      this.#load();
+    });
   }
 
   disconnectedCallback() {
@@ -171,11 +125,15 @@ export class PlanProgressElement extends HTMLElement {
     this.#table.clear();
     this.#chart?.free();
     this.#chart = null;
+    this.#ownData?.free();
+    this.#ownData = null;
+    this.#started = false;
     this.#loadId++;
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before === after || !this.isConnected) return;
+    // before the widget is connected and near the viewport, its load reads every attribute
+    if (before === after || !this.#started) return;
     if (name === 'src' || name === 'timeout') this.#load();
     else {
       if (name === 'series' || name === 'view') this.#hidden.clear();
@@ -204,21 +162,11 @@ export class PlanProgressElement extends HTMLElement {
     return this.dataset.state === 'ready' ? (this.#chart?.details(index) ?? null) : null;
   }
 
-  /** Redraw when the device pixel ratio changes (zoom, another screen). */
-  #watchRatio(signal) {
-    const query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-    query.addEventListener('change', () => {
-      if (signal.aborted) return;
-      this.#schedule();
-      this.#watchRatio(signal);
-    }, { signal, once: true });
-  }
-
   /** The reader's language: the one picked in the switch, else the `lang` attribute, else the
    * nearest ancestor's, else the page's, else the dataset's default. */
   #lang() {
     return this.#picked || this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang')
-      || document.documentElement.lang || this.#chart?.defaultLanguage || 'en';
+      || document.documentElement.lang || this.#data?.defaultLanguage || 'en';
   }
 
   /** The direction of the reader's language (before a drawing says it). */
@@ -236,18 +184,7 @@ export class PlanProgressElement extends HTMLElement {
   }
 
   #text(key, ...args) {
-    try { return wasm()?.uiText(this.#lang(), key, args) || key; } catch { return key; }
-  }
-
-  /** The chart's width in CSS pixels: the element's, less the frame's padding. */
-  #chartWidth() {
-    return Math.max(MIN_WIDTH, Math.round(this.clientWidth || 600) - FRAME_PADDING);
-  }
-
-  /** The height asked with the `height` attribute, or null (Rust then decides). */
-  #askedHeight() {
-    const asked = Number(this.getAttribute('height'));
-    return asked > 0 ? asked : null;
+    return uiText(this.#lang(), key, ...args);
   }
 
   #setState(state) {
@@ -262,53 +199,42 @@ export class PlanProgressElement extends HTMLElement {
     this.#showLoading();
     warmIntl(this.#lang());
     try {
-      const [text] = await Promise.all([this.#readData(), loadWasm()]);
+      const { data, readMs } = await this.#readData();
       if (id !== this.#loadId) return; // a newer load or a removal superseded this one
       this.#chart?.free();
-      this.#chart = null;
-      const started = performance.now();
-      this.#chart = new (wasm().Chart)(text, this.#lang());
-      const read = performance.now() - started;
-      measure('read', started);
+      this.#chart = new (wasm().Chart)(data);
+      this.#data = data;
+      this.#stillHeight = askedHeight(this) ? 0 : this.#still.height();
       // a slow read or a view that lays out much is laid out in the next frame and painted in
       // the task after; a usual view is drawn at once, without waiting a frame
-      if (this.#chart.laysOutApart(this.#viewOptions(), read)) this.#schedule({ layoutFirst: true });
+      if (this.#chart.laysOutApart(this.#viewOptions(), readMs)) this.#schedule({ layoutFirst: true });
       else this.#draw();
     } catch (error) {
       if (id === this.#loadId) this.#fail(error);
     }
   }
 
+  /** The dataset: shared with the page's other widgets of the same `src`, or read from the
+   * element's inline data (freed with the element). */
   async #readData() {
-    const src = this.getAttribute('src');
-    if (!src) {
-      const inline = this.querySelector('script[type="application/json"]');
-      if (!inline) throw new Error('no data: set the src attribute or put a <script type="application/json"> inside the element');
-      return inline.textContent;
-    }
-    // the whole download must finish within `timeout` seconds (default 10)
-    const seconds = Number(this.getAttribute('timeout')) > 0 ? Number(this.getAttribute('timeout')) : 10;
-    try {
-      return await fetchText(src, seconds);
-    } catch (error) {
-      if (!(error instanceof LoadFailure)) throw error;
-      // the message is in the reader's language: it waits for the wasm's words
-      await loadWasm().catch(() => {});
-      throw new Error(this.#text(error.key, ...error.args));
-    }
+    this.#ownData?.free();
+    this.#ownData = null;
+    const read = await datasetOf(this, this.#lang());
+    if (read.own) this.#ownData = read.data;
+    return read;
   }
 
+  /** Until the chart is drawn: its still picture, or a message that keeps its height. */
   #showLoading() {
-    const height = this.#askedHeight() ?? defaultHeight(this.getAttribute('view') || 'series', this.#chartWidth());
     this.#stage.hidden = true;
     this.#tools.hidden = true;
     this.#tableBox.hidden = true;
     this.#menu.closePanel(false);
-    this.#message.className = 'message loading';
-    this.#message.replaceChildren(el('span', '', wasm() ? this.#text('loading') : '…'));
-    this.#message.style.minHeight = `${height}px`;
-    this.#message.removeAttribute('role');
-    this.#message.hidden = false;
+    this.#still.show(true);
+    const height = askedHeight(this) ?? defaultHeight(this.getAttribute('view') || 'series', chartWidth(this));
+    showLoading(this.#message, wasm() ? this.#text('loading') : '…', height);
+    // the still stands for the whole widget until the chart is drawn
+    this.#frame.hidden = this.#still.present;
   }
 
   /** Draws in the next frame; with `layoutFirst`, lays out in the next frame and paints in the
@@ -325,66 +251,16 @@ export class PlanProgressElement extends HTMLElement {
     });
   }
 
-  #colors() {
-    if (matchMedia('(forced-colors: active)').matches) return this.#systemColors();
-    // on paper, the default light colours: a host's dark custom properties would print as ink
-    if (printing()) return {};
-    const style = getComputedStyle(this);
-    const read = (name) => style.getPropertyValue(`--pp-${name}`).trim();
-    const colors = {};
-    for (const name of COLOR_PROPS) if (read(name)) colors[name] = read(name);
-    colors.series = [1, 2, 3, 4, 5, 6].map((i) => read(`series-${i}`));
-    return colors;
+  /** What Rust lays out (see options.js), at `height` when given. */
+  #viewOptions(height = null) {
+    return viewOptions(this, { hidden: this.#hidden, lang: this.#lang(), height });
   }
 
-  /**
-   * In forced-colors mode (Windows high contrast) the canvas uses the system colours the reader
-   * chose: the browser resolves the system colour keywords, read back here as rgb().
-   */
-  #systemColors() {
-    const probe = el('span');
-    this.shadowRoot.append(probe);
-    const resolve = (keyword) => {
-      probe.style.color = keyword;
-      return getComputedStyle(probe).color;
-    };
-    const text = resolve('CanvasText');
-    const colors = {
-      background: resolve('Canvas'), text, muted: text, grid: resolve('GrayText'), axis: text,
-      series: [text, resolve('LinkText'), resolve('Highlight'), text, resolve('LinkText'), resolve('Highlight')],
-    };
-    probe.remove();
-    return colors;
-  }
-
-  #theme() {
-    if (printing()) return 'light';
-    const theme = this.getAttribute('theme') || 'light';
-    if (theme === 'auto') return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-    return theme;
-  }
-
-  /** What Rust lays out: the attributes as they are (Rust fills in every default), the
-   * language, theme and colours as the reader sees them, and the chart's width. */
-  #viewOptions() {
-    const attribute = (name) => this.getAttribute(name) || '';
-    const year = (name) => {
-      const value = parseInt(attribute(name), 10);
-      return Number.isFinite(value) ? value : null;
-    };
-    return {
-      view: attribute('view'), series: attribute('series'), hidden: [...this.#hidden].join(','),
-      from: year('from'), to: year('to'), lang: this.#lang(), theme: this.#theme(), colors: this.#colors(),
-      digits: attribute('digits'), xDirection: attribute('x-direction'),
-      width: this.#chartWidth(), height: this.#askedHeight(),
-    };
-  }
-
-  /** Lays the view out (Rust keeps it for the painting); returns its chrome, or null after
-   * reporting the problem. */
-  #layout() {
+  /** Lays the view out (Rust keeps it for the painting), at `height` when given; returns its
+   * chrome, or null after reporting the problem. */
+  #layout(height = null) {
     if (!this.#chart) return null;
-    const options = this.#viewOptions();
+    const options = this.#viewOptions(height);
     try {
       const chrome = this.#chart.layout(this.#canvas, options);
       this.#options = options;
@@ -398,8 +274,11 @@ export class PlanProgressElement extends HTMLElement {
   /** Paints the chart and its HTML parts: laid out ahead (`chrome`), or now. */
   #draw(laidOut = null) {
     const started = performance.now();
-    const chrome = laidOut ?? this.#layout();
+    let chrome = laidOut ?? this.#layout();
     if (!this.#chart || !chrome) return;
+    this.#show(chrome);
+    if (this.#stillHeight > 0) chrome = this.#fitStill(chrome);
+    if (!chrome) return;
     // paper: at least twice the density, so that print is sharp
     const dpr = Math.max(window.devicePixelRatio || 1, printing() ? 2 : 1);
     try {
@@ -408,16 +287,36 @@ export class PlanProgressElement extends HTMLElement {
       this.#fail(error);
       return;
     }
-    this.#show(chrome);
+    this.#ready(chrome);
     measure('draw', started);
   }
 
-  /** The HTML parts around the canvas: title, legend, source, summary, menu, tools. */
+  /**
+   * The first drawing over a still takes the still's height, so that nothing below the widget
+   * moves: the chart gets what the still's height leaves after the title, legend and source
+   * (laid out again at that height when it differs). Returns the chrome to paint.
+   */
+  #fitStill(chrome) {
+    const others = this.#frame.getBoundingClientRect().height - chrome.height;
+    const height = Math.max(MIN_HEIGHT, Math.round(this.#stillHeight - others));
+    this.#stillHeight = 0;
+    if (height === Math.round(chrome.height)) return chrome;
+    const fitted = this.#layout(height);
+    if (fitted) this.#show(fitted);
+    return fitted;
+  }
+
+  /** The HTML parts around the canvas (title, legend, source, summary, menu, tools) in place
+   * of the still, for `chrome`. */
   #show(chrome) {
     this.#width = Math.round(this.clientWidth);
     this.#chrome = chrome;
-    this.#canvas.style.height = `${chrome.height}px`;
-    this.#overlay.style.height = `${chrome.height}px`;
+    for (const canvas of [this.#canvas, this.#overlay]) {
+      canvas.style.width = `${this.#options.width}px`;
+      canvas.style.height = `${chrome.height}px`;
+    }
+    this.#still.show(false);
+    this.#frame.hidden = false;
     this.#frame.classList.toggle('dark', this.#options.theme === 'dark');
     this.#frame.setAttribute('dir', chrome.dir);
     this.#frame.setAttribute('lang', chrome.lang);
@@ -426,11 +325,16 @@ export class PlanProgressElement extends HTMLElement {
     renderLegend(this.#legend, chrome.legend);
     const offered = offeredLanguages(this.getAttribute('languages'));
     renderLanguages(this.#langs, offered, languageOf(this.#lang()).code, this.#text('language'));
+    this.#message.hidden = true;
+    this.#tools.hidden = false;
+    this.#stage.hidden = this.#showTable;
+  }
+
+  /** The chart is drawn: its words, its mode (chart or table), the ready state. */
+  #ready(chrome) {
     this.#summary.textContent = this.#chart.summary();
     this.#menu.render();
     this.#stage.tabIndex = chrome.points > 0 ? 0 : -1;
-    this.#message.hidden = true;
-    this.#tools.hidden = false;
     this.#renderMode();
     this.#pointer.reset(chrome.points);
     const first = this.dataset.state !== 'ready';
@@ -459,13 +363,6 @@ export class PlanProgressElement extends HTMLElement {
     this.shadowRoot.querySelector(`.legend button[data-id="${CSS.escape(id)}"]`)?.focus();
   }
 
-  /** "rating-tip-tier-ar.png": the view, its series and the language, as a file name. */
-  #fileName(extension, suffix = '') {
-    const words = [this.getAttribute('view') || 'series', this.getAttribute('series') || '', this.#lang()].join('-');
-    const base = words.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
-    return `${base || 'chart'}${suffix}.${extension}`;
-  }
-
   /** The error state: the message in the reader's language and direction, and Retry. */
   #fail(error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -478,25 +375,21 @@ export class PlanProgressElement extends HTMLElement {
     this.#title.textContent = '';
     this.#legend.replaceChildren();
     this.#source.textContent = '';
+    // a still stays: the reader keeps the picture, with the message under it
+    this.#frame.hidden = false;
     const language = languageOf(this.#lang());
     this.#frame.setAttribute('dir', language.dir);
     this.#frame.setAttribute('lang', language.code);
-    // the first line says what went wrong; the lines after it (a dataset's problems, each with
-    // its JSON path) are kept as they are, left to right
-    const [headline, ...problems] = detail.split('\n');
-    const parts = [el('strong', '', wasm() ? this.#text('error') : 'This chart could not be shown.'), el('p', 'detail', headline)];
-    if (problems.length) {
-      const list = el('pre', 'problems', problems.join('\n'));
-      list.dir = 'ltr';
-      parts.push(list);
-    }
-    const retry = el('button', '', wasm() ? this.#text('retry') : 'Retry');
-    retry.type = 'button';
-    retry.addEventListener('click', () => this.#load(), { once: true });
-    this.#message.className = 'message';
-    this.#message.setAttribute('role', 'alert');
-    this.#message.replaceChildren(...parts, retry);
-    this.#message.hidden = false;
+    showError(this.#message, {
+      title: wasm() ? this.#text('error') : 'This chart could not be shown.',
+      detail,
+      retryText: wasm() ? this.#text('retry') : 'Retry',
+      retry: () => {
+        const src = this.getAttribute('src');
+        if (src) forgetData(src);
+        this.#load();
+      },
+    });
     this.dispatchEvent(new CustomEvent('plan-progress:error', { detail: { message: detail }, bubbles: true }));
   }
 }

@@ -76,8 +76,83 @@ export function measure(step, start) {
   }
 }
 
+/**
+ * The datasets of the page, by absolute address: every widget with the same `src` shares one
+ * download and one read. An entry is `{text, data, readMs}`: the text's promise, the read
+ * dataset once a widget read it (a `Data` of the wasm, kept for the page's life), and what that
+ * read took. A failed download leaves no entry, so the next widget or Retry tries again.
+ */
+const datasets = new Map();
+
+/**
+ * The dataset at `src`, downloaded within `seconds` and read in `lang` (the language of its
+ * error, if it is not valid): `{data, readMs}`, `readMs` 0 when another widget read it.
+ */
+async function sharedData(src, seconds, lang) {
+  const key = new URL(src, document.baseURI).href;
+  let entry = datasets.get(key);
+  if (!entry) {
+    entry = { text: fetchText(key, src, seconds), data: null, readMs: 0 };
+    datasets.set(key, entry);
+    entry.text.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });
+  }
+  const [text] = await Promise.all([entry.text, loadWasm()]);
+  if (entry.data) return { data: entry.data, readMs: 0 };
+  // not valid: each widget reads it again, for the message in its own language
+  const read = await readData(text, lang);
+  entry.data = read.data;
+  return read;
+}
+
+/** The number of seconds a dataset's download may take: `timeout`, 10 by default. */
+const timeoutOf = (element) => (Number(element.getAttribute('timeout')) > 0 ? Number(element.getAttribute('timeout')) : 10);
+
+/**
+ * The dataset of `element`, `{data, readMs, own}`: the one of its `src`, shared (`own` false), or
+ * its inline `<script type="application/json">`, its own. A failure is an Error in `lang`.
+ */
+export async function datasetOf(element, lang) {
+  const src = element.getAttribute('src');
+  if (!src) {
+    const inline = element.querySelector('script[type="application/json"]');
+    if (!inline) throw new Error('no data: set the src attribute or put a <script type="application/json"> inside the element');
+    return { ...(await readData(inline.textContent, lang)), own: true };
+  }
+  try {
+    return { ...(await sharedData(src, timeoutOf(element), lang)), own: false };
+  } catch (error) {
+    if (!(error instanceof LoadFailure)) throw error;
+    // the message is in the reader's language: it waits for the wasm's words
+    await loadWasm().catch(() => {});
+    throw new Error(uiText(lang, error.key, ...error.args));
+  }
+}
+
+/** The widget's words for `key` in `lang` (see i18n::UI_KEYS), or the key before the wasm. */
+export function uiText(lang, key, ...args) {
+  try {
+    return glue?.uiText(lang, key, args) || key;
+  } catch {
+    return key;
+  }
+}
+
+/** Reads and checks dataset `text` (`lang`: the language of its error): `{data, readMs}`. */
+async function readData(text, lang) {
+  await loadWasm();
+  const started = performance.now();
+  const data = new glue.Data(text, lang);
+  measure('read', started);
+  return { data, readMs: performance.now() - started };
+}
+
+/** Forgets the dataset at `src`, so that the next widget downloads it again (Retry). */
+export function forgetData(src) {
+  datasets.delete(new URL(src, document.baseURI).href);
+}
+
 /** Why a download failed: the key of the widget's message for it, and its arguments. */
-export class LoadFailure extends Error {
+class LoadFailure extends Error {
   constructor(key, ...args) {
     super(key);
     this.key = key;
@@ -86,14 +161,14 @@ export class LoadFailure extends Error {
 }
 
 /**
- * The text of the dataset at `src` (relative to the page), downloaded within `seconds`. Fails
- * with a LoadFailure: `http` (an error status), `html` (a CMS or proxy answered with a web page
- * instead of the data), `timeout` or `network`.
+ * The text of the dataset at `url`, downloaded within `seconds`. Fails with a LoadFailure that
+ * names it as the page wrote it (`src`): `http` (an error status), `html` (a CMS or proxy
+ * answered with a web page instead of the data), `timeout` or `network`.
  */
-export async function fetchText(src, seconds) {
+async function fetchText(url, src, seconds) {
   try {
     const signal = AbortSignal.timeout(seconds * 1000);
-    const response = await fetch(new URL(src, document.baseURI), { credentials: 'omit', signal });
+    const response = await fetch(url, { credentials: 'omit', signal });
     if (!response.ok) throw new LoadFailure('http', String(response.status), src);
     const type = (response.headers.get('content-type') || '').toLowerCase();
     if (type.startsWith('text/html')) throw new LoadFailure('html', src);

@@ -17,7 +17,7 @@ export class Menu {
 
   /**
    * `host`: {element, chart(), options() (the last drawing's options), text(key, ...args),
-   * lang(), dir(), title(), summary(), fileName(extension, suffix), announce(text), hideTip()}.
+   * lang(), dir(), title(), summary(), announce(text), hideTip()}.
    */
   constructor(host) {
     this.#host = host;
@@ -160,9 +160,9 @@ export class Menu {
     const host = this.#host;
     try {
       if (action === 'png') await this.#downloadPng(chart, options);
-      else if (action === 'svg') save(new Blob([chart.svg(options)], { type: 'image/svg+xml' }), host.fileName('svg'), host.element);
-      else if (action === 'csv-shown') save(new Blob([chart.csv()], { type: 'text/csv;charset=utf-8' }), host.fileName('csv'), host.element);
-      else if (action === 'csv-all') save(new Blob([chart.csvAll()], { type: 'text/csv;charset=utf-8' }), host.fileName('csv', '-all'), host.element);
+      else if (action === 'svg') save(new Blob([chart.svg(options)], { type: 'image/svg+xml' }), this.#fileName('svg'), host.element);
+      else if (action === 'csv-shown') save(new Blob([chart.csv()], { type: 'text/csv;charset=utf-8' }), this.#fileName('csv'), host.element);
+      else if (action === 'csv-all') save(new Blob([chart.csvAll()], { type: 'text/csv;charset=utf-8' }), this.#fileName('csv', '-all'), host.element);
       else this.#openPanel({ kind: action });
     } catch (error) {
       host.announce(`${host.text('error')} ${error instanceof Error ? error.message : error}`);
@@ -178,9 +178,17 @@ export class Menu {
     const blob = await new Promise((resolve, reject) => {
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG'))), 'image/png');
     });
-    const file = this.#host.fileName('png');
+    const file = this.#fileName('png');
     save(blob, file, this.#host.element);
     this.#openPanel({ kind: 'alt', file });
+  }
+
+  /** "rating-tip-tier-ar.png": the view, its series and the language, as a file name. */
+  #fileName(extension, suffix = '') {
+    const element = this.#host.element;
+    const words = [element.getAttribute('view') || 'series', element.getAttribute('series') || '', this.#host.lang()];
+    const base = words.join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+    return `${base || 'chart'}${suffix}.${extension}`;
   }
 
   #openPanel(shown) {

@@ -3,7 +3,7 @@
 
 export const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
-  :host { display: block; position: relative; min-width: 200px; contain: content;
+  :host { display: block; position: relative; min-width: 224px; contain: content;
           font: 14px/1.4 var(--pp-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, Arial, sans-serif);
           text-align: start; letter-spacing: normal; word-spacing: normal;
           text-transform: none; text-shadow: none; }
@@ -27,7 +27,9 @@ sheet.replaceSync(`
   .stage:focus-visible { box-shadow: 0 0 0 2px var(--bg), 0 0 0 4px var(--fg);
                          outline: 2px solid transparent; outline-offset: 2px; }
   .table:focus-visible { outline: 3px solid var(--fg); outline-offset: 1px; }
-  canvas { display: block; width: 100%; }
+  canvas { display: block; }
+  .still[hidden], .poster[hidden], .pp[hidden] { display: none; }
+  .poster { display: block; width: 100%; height: auto; }
   canvas.chart { touch-action: pan-y; }
   canvas.overlay { position: absolute; inset: 0; pointer-events: none; }
   .tip { position: absolute; z-index: 2; max-width: min(320px, 90%); box-sizing: border-box; padding: 8px 10px;
