@@ -321,7 +321,8 @@ pub fn panel_view(view: &View, kind: ViewKind, (width, height): (f64, f64)) -> V
 /// What a page may write in `series` for one kind of view, as a builder offers it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choices {
-    /// Each id with its label in the reader's language, in the dataset's order.
+    /// Each id with its label in the reader's language, in the dataset's order; not the
+    /// commitments or every recommendation of a plan that has none.
     pub ids: Vec<(String, String)>,
     /// The ids that, written out, show what the view shows when `series` names nothing; empty
     /// when no list of ids says the same (a progress view's commitments without an axis).
@@ -359,10 +360,15 @@ pub fn choices(dataset: &Dataset, kind: ViewKind, lang: &str) -> Choices {
             .collect(),
         ViewKind::Status => {
             let word = |msg| crate::i18n::t(ui, msg).to_string();
-            let mut ids = vec![
-                ("commitments".to_string(), word(Msg::Commitments)),
-                ("recommendations".to_string(), word(Msg::Recommendations)),
-            ];
+            // a subject that gathers a kind of item is offered where the plan has such items:
+            // the commitments of a plan without any would be a board of nothing
+            let mut ids = Vec::new();
+            if !dataset.commitments.is_empty() {
+                ids.push(("commitments".to_string(), word(Msg::Commitments)));
+            }
+            if !dataset.recommendations.is_empty() {
+                ids.push(("recommendations".to_string(), word(Msg::Recommendations)));
+            }
             ids.extend(
                 dataset
                     .recommendations
@@ -501,5 +507,15 @@ mod tests {
         assert_eq!(choices(&d, ViewKind::Rating, "ar").default, ["tip-tier"]);
         assert!(choices(&d, ViewKind::Progress, "en").default.is_empty());
         assert!(choices(&d, ViewKind::Timeline, "en").ids.is_empty());
+    }
+
+    #[test]
+    fn a_plan_without_commitments_is_offered_only_its_recommendations() {
+        let text = std::fs::read_to_string("tests/corpus/valid-only-recommendations.json").unwrap();
+        let d = crate::model::load(&text).unwrap();
+        let status = choices(&d, ViewKind::Status, "en");
+        let ids: Vec<&str> = status.ids.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["recommendations", "tip-2024"]);
+        assert_eq!(status.default, ["recommendations"]);
     }
 }

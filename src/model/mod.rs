@@ -71,7 +71,6 @@ impl Dataset {
             .filter(move |r| r.shared_scale.as_deref() == Some(id))
     }
 
-    /// Text in the reader's language, with the dataset's own default language as fallback.
     /// The first and last year the dataset speaks of: its figures, ratings, milestones and the
     /// plan's period.
     pub fn years(&self) -> (i32, i32) {
@@ -88,6 +87,7 @@ impl Dataset {
         years
     }
 
+    /// Text in the reader's language, with the dataset's own default language as fallback.
     pub fn text<'a>(&self, text: &'a Text, lang: &str) -> &'a str {
         text.get(lang, &self.plan.default_language)
     }

@@ -281,7 +281,7 @@ describe('the Arabic tier placement chart (rating, from 2016)', () => {
 
       const svg = await download(page, 'svg');
       assert.match(svg.name, /^rating-ar\.svg$/);
-      const size = await checkSvg(page, svg, { sources: 'المصادر:', date: 'تاريخ تحديث البيانات: 29 نونبر 2026' });
+      const size = await checkSvg(page, svg, { sources: 'المصادر:', date: 'تاريخ تحديث البيانات: 6 دجنبر 2026' });
 
       const png = await download(page, 'png');
       assert.equal(png.name, 'rating-ar.png');

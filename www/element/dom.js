@@ -1,4 +1,4 @@
-// Small DOM helpers shared by the element's parts.
+// Small DOM helpers shared by the element's parts (and the builder page, builder/).
 
 /** Creates an element with a class and optional text (never innerHTML: data is text). */
 export function el(tag, className, text) {
@@ -32,4 +32,24 @@ export function watchRatio(signal, redraw) {
     redraw();
     watchRatio(signal, redraw);
   }, { signal, once: true });
+}
+
+/**
+ * Copies a text box's text: the Clipboard API, else the text selected and `execCommand('copy')`
+ * (a page served over plain http has no Clipboard API). Resolves to whether it was copied; when
+ * it was not, the text stays selected for the reader to copy.
+ */
+export async function copyText(area) {
+  try {
+    await navigator.clipboard.writeText(area.value);
+    return true;
+  } catch {
+    area.focus();
+    area.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
 }

@@ -89,13 +89,7 @@ const datasets = new Map();
  * error, if it is not valid): `{data, readMs}`, `readMs` 0 when another widget read it.
  */
 async function sharedData(src, seconds, lang) {
-  const key = new URL(src, document.baseURI).href;
-  let entry = datasets.get(key);
-  if (!entry) {
-    entry = { text: fetchText(key, src, seconds), data: null, readMs: 0 };
-    datasets.set(key, entry);
-    entry.text.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });
-  }
+  const entry = entryOf(src, seconds);
   const [text] = await Promise.all([entry.text, loadWasm()]);
   if (entry.data) return { data: entry.data, readMs: 0 };
   // not valid: each widget reads it again, for the message in its own language
@@ -146,13 +140,29 @@ async function readData(text, lang) {
   return { data, readMs: performance.now() - started };
 }
 
+/** The page's entry for the dataset at `src`, its download started within `seconds` if new. */
+function entryOf(src, seconds) {
+  const key = new URL(src, document.baseURI).href;
+  let entry = datasets.get(key);
+  if (!entry) {
+    entry = { text: fetchText(key, src, seconds), data: null, readMs: 0 };
+    datasets.set(key, entry);
+    entry.text.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });
+  }
+  return entry;
+}
+
+/** The text of the dataset at `src`, from the page's one download of it (for the builder,
+ * which reads it for its own form). Fails with a LoadFailure. */
+export const datasetText = (src, seconds) => entryOf(src, seconds).text;
+
 /** Forgets the dataset at `src`, so that the next widget downloads it again (Retry). */
 export function forgetData(src) {
   datasets.delete(new URL(src, document.baseURI).href);
 }
 
 /** Why a download failed: the key of the widget's message for it, and its arguments. */
-class LoadFailure extends Error {
+export class LoadFailure extends Error {
   constructor(key, ...args) {
     super(key);
     this.key = key;

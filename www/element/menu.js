@@ -3,7 +3,7 @@
 // Home and End move between items; Escape closes it and gives the focus back to the button; Tab
 // closes it and goes on. Panels open inside the widget, under the chart, with a Close button.
 
-import { el, webLink } from './dom.js';
+import { copyText, el, webLink } from './dom.js';
 import { builderUrl, scriptIntegrity, snippet } from './embed.js';
 
 /** The menu's items, in order: each is its uiText key and its action. */
@@ -314,16 +314,9 @@ export class Menu {
     return [label, area, row];
   }
 
-  /** Copies a text box: the Clipboard API, or the text selected for the reader to copy. */
+  /** Copies a text box and says whether it did. */
   async #copy(area, status) {
-    let done = false;
-    try {
-      await navigator.clipboard.writeText(area.value);
-      done = true;
-    } catch {
-      area.focus();
-      area.select();
-    }
+    const done = await copyText(area);
     status.textContent = this.#host.text(done ? 'copied' : 'copy-failed');
   }
 }

@@ -12,7 +12,8 @@
 //! 4. `www/` (minus the test fixtures) + `pkg/` + the datasets -> `dist/`; the wasm is named
 //!    after its content (`pkg/plan_progress_bg.<hash>.wasm`, see [`hashed_wasm_name`]) and the
 //!    one URL literal that names it in the element's loader is rewritten to match; the element
-//!    and its parts are bundled into `dist/plan-progress.js`
+//!    and its parts are bundled into `dist/plan-progress.js`, the builder page's script and its
+//!    parts (with the element) into `dist/builder.js`
 //! 5. a raw/gzip size table, since size is what embedders pay for (`cargo xtask test` holds the
 //!    gzip total to a budget: `checks::SIZE_BUDGET_GZIP`).
 
@@ -41,8 +42,13 @@ const LOADER_JS: &str = "element/loader.js";
 /// content-hashed name. It must occur exactly once: if the element's source changes the way it
 /// finds the wasm, `dist` stops with a message instead of shipping a page that 404s.
 const WASM_URL_LITERAL: &str = "'./pkg/plan_progress_bg.wasm'";
-/// The scripts' sources in `www/` that `dist` bundles into the scripts pages load, and leaves out.
-const BUNDLED_SOURCES: [&str; 2] = ["element", "generated"];
+/// The builder page's script, relative to `dist/`. It imports the element (its preview), so that
+/// the page has one loader and one wasm.
+const BUILDER_JS: &str = "builder.js";
+/// The scripts pages load that `dist` bundles, each with every module it imports.
+const BUNDLED_SCRIPTS: [&str; 2] = [ELEMENT_JS, BUILDER_JS];
+/// The scripts' sources in `www/` that `dist` bundles into [`BUNDLED_SCRIPTS`], and leaves out.
+const BUNDLED_SOURCES: [&str; 3] = ["element", "generated", "builder"];
 
 pub fn dist_dir() -> PathBuf {
     util::root().join("dist")
@@ -106,8 +112,8 @@ pub fn dist() -> Result {
     let dist = dist_dir();
     assemble(&dist, &glue, &opt_wasm)?;
 
-    step("bundling and minifying the scripts that every embed loads (esbuild)");
-    bundle(&esbuild, &dist.join(ELEMENT_JS))?;
+    step("bundling and minifying the scripts that pages load (esbuild)");
+    bundle(&esbuild, &dist)?;
     for source in BUNDLED_SOURCES {
         remove_dir(&dist.join(source))?;
     }
@@ -229,29 +235,49 @@ fn short_hash(bytes: &[u8]) -> String {
     format!("{hash:016x}")[..10].to_string()
 }
 
-/// Bundles `script` with the modules it imports (the element's parts, the generated defaults)
-/// into one minified file in place: one request for the page, and `www/` keeps the readable
-/// source. `import.meta.url` stays the bundle's own address, which the relative URLs of the glue
-/// and the wasm count from.
-fn bundle(esbuild: &Path, script: &Path) -> Result {
-    esbuild_in_place(esbuild, script, &["--bundle", "--format=esm"], "bundle")
+/// Bundles each of [`BUNDLED_SCRIPTS`] in `dist` with the modules it imports (the element's
+/// parts, the generated defaults, the builder's parts) into one minified file in its place: one
+/// request for the page, and `www/` keeps the readable source. `import.meta.url` stays the
+/// bundle's own address, which the relative URLs of the glue and the wasm count from. One esbuild
+/// run makes every bundle from the sources as copied, before any is written over its source:
+/// the builder imports plan-progress.js, and must not bundle a bundle (with its own loader).
+fn bundle(esbuild: &Path, dist: &Path) -> Result {
+    let out = util::target_dir().join("bundles");
+    remove_dir(&out)?;
+    mkdir(&out)?;
+    run(Command::new(esbuild)
+        .args(BUNDLED_SCRIPTS.map(|script| dist.join(script)))
+        .args([
+            "--bundle",
+            "--format=esm",
+            "--minify",
+            "--log-level=warning",
+        ])
+        .arg(format!("--outdir={}", out.display())))
+    .map_err(|e| format!("{e}\ncould not bundle {}", BUNDLED_SCRIPTS.join(", ")))?;
+    for script in BUNDLED_SCRIPTS {
+        let target = dist.join(script);
+        let before = file_len(&target)?;
+        copy(&out.join(script), &target)?;
+        note_size(&target, "bundle", before)?;
+    }
+    Ok(())
 }
 
 /// Minifies `script` in place: readers download it, `www/` keeps the readable source. esbuild
 /// only transforms (no bundling), so imports, exports and `import.meta.url` stay as they are.
 fn minify(esbuild: &Path, script: &Path) -> Result {
-    esbuild_in_place(esbuild, script, &[], "minify")
-}
-
-/// Runs esbuild on `script` with `args`, minifying, and writes the result over it.
-fn esbuild_in_place(esbuild: &Path, script: &Path, args: &[&str], what: &str) -> Result {
     let before = file_len(script)?;
     run(Command::new(esbuild)
         .arg(script)
-        .args(args)
         .args(["--minify", "--allow-overwrite", "--log-level=warning"])
         .arg(format!("--outfile={}", script.display())))
-    .map_err(|e| format!("{e}\ncould not {what} {}", util::rel(script)))?;
+    .map_err(|e| format!("{e}\ncould not minify {}", util::rel(script)))?;
+    note_size(script, "minify", before)
+}
+
+/// Says how `what` changed the size of `script` (`before` bytes).
+fn note_size(script: &Path, what: &str, before: u64) -> Result {
     note(&format!(
         "{} ({what}): {} -> {} bytes",
         util::rel(script),
