@@ -22,11 +22,17 @@ pub const MAX_VALUES: usize = 100_000;
 /// the decoder reports).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, always finite: one too large for an `f64` is a syntax error.
     Number(f64),
+    /// A string, its escapes decoded.
     String(String),
+    /// An array, its items in order.
     Array(Vec<Json>),
+    /// An object: its members as `(name, value)` pairs in document order, repeated names kept.
     Object(Vec<(String, Json)>),
 }
 
@@ -149,8 +155,11 @@ impl<T: Into<Json>> From<Option<T>> for Json {
 /// A syntax error, with the 1-based line and column (in characters) where it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
+    /// The line, counted from 1.
     pub line: usize,
+    /// The column within the line, counted from 1 in characters (not bytes).
     pub column: usize,
+    /// What is wrong there, in English ("bad number: digits expected after '.'").
     pub message: String,
 }
 

@@ -123,6 +123,8 @@ pub struct FontMeasure {
 }
 
 impl FontMeasure {
+    /// Readies the four shipped fonts for shaping; an error names a font that cannot be read (they
+    /// are built into the program, so only a broken build fails here).
     pub fn new() -> Result<FontMeasure, String> {
         Ok(FontMeasure {
             faces: [
@@ -308,6 +310,8 @@ pub struct Rasterizer {
 }
 
 impl Rasterizer {
+    /// Loads the shipped fonts into the database resvg draws with, the generic families pointing to
+    /// the Latin one; an error names a font that cannot be loaded.
     pub fn new() -> Result<Rasterizer, String> {
         let mut db = fontdb::Database::new();
         for (bytes, name) in SHIPPED {

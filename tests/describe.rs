@@ -1,10 +1,9 @@
+//! The accessible alternatives of every chart: the summary sentences (the chart's description,
+//! the text without JavaScript, the alt text of exported images) and the data table (the table
+//! view and the CSV download), checked against the Morocco data and the test datasets.
 // Tests are not in the wasm (std's sorts are fine here) and read as one story each.
 #![allow(clippy::disallowed_methods, clippy::too_many_lines)]
 mod common;
-
-// The accessible alternatives of every chart: the summary sentences (the chart's description,
-// the text without JavaScript, the alt text of exported images) and the data table (the table
-// view and the CSV download), checked against the Morocco data and the test datasets.
 
 use common::{morocco, root};
 use plan_progress::chart::{View, ViewKind};

@@ -1,8 +1,7 @@
+//! The progress view: commitments grouped by axis, bars only where a source gives a figure,
+//! proportional to it, mirrored in Arabic; a plan without figures (Morocco's) says so and draws
+//! no bar at all.
 mod common;
-
-// The progress view: commitments grouped by axis, bars only where a source gives a figure,
-// proportional to it, mirrored in Arabic; a plan without figures (Morocco's) says so and draws
-// no bar at all.
 
 use std::path::PathBuf;
 

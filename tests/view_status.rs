@@ -1,8 +1,7 @@
+//! The status view: a board of four columns by status whose counts match the data, whose cards
+//! are targets that do not overlap, which shows what was not transcribed instead of hiding it,
+//! and which runs right to left in Arabic.
 mod common;
-
-// The status view: a board of four columns by status whose counts match the data, whose cards
-// are targets that do not overlap, which shows what was not transcribed instead of hiding it,
-// and which runs right to left in Arabic.
 
 use common::{check_snapshot, morocco, root};
 use plan_progress::chart::{self, Datum, Estimate, Mark, Scene, Theme, View, ViewError, ViewKind};

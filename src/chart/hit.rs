@@ -72,9 +72,13 @@ fn ring(t: &Target, theme: &Theme, focus: bool) -> Vec<Mark> {
 /// A key that moves the focus between data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
+    /// ArrowLeft: the nearest datum to the left, in the same series if it has one that way.
     Left,
+    /// ArrowRight: the nearest datum to the right, in the same series if it has one that way.
     Right,
+    /// ArrowUp: the nearest datum above, one straight above first (the same year on another line).
     Up,
+    /// ArrowDown: the nearest datum below, one straight below first.
     Down,
     /// First datum of the series.
     Home,

@@ -3,6 +3,8 @@
 
 /// Measures the width of a line of text in CSS pixels.
 pub trait Measure {
+    /// The width, in CSS pixels, of `text` set on one line at a font size of `size` CSS pixels,
+    /// bold or regular.
     fn width(&self, text: &str, size: f64, bold: bool) -> f64;
 }
 
@@ -42,11 +44,14 @@ const MAX_WIDTHS: usize = 50_000;
 /// thousands of times (hundreds of milliseconds). The widths live in a [`Widths`] that the
 /// widget keeps from one drawing to the next (its fonts do not change).
 pub struct Cached<'a, M> {
+    /// The measure asked for a width not yet known.
     pub inner: M,
     widths: &'a Widths,
 }
 
 impl<'a, M: Measure> Cached<'a, M> {
+    /// A measure that asks `inner` once per text, size and weight, and keeps the answers in
+    /// `widths`, which may outlive it.
     pub fn new(inner: M, widths: &'a Widths) -> Cached<'a, M> {
         Cached { inner, widths }
     }

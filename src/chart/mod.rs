@@ -32,6 +32,8 @@ pub use view::{Missing, View, ViewError, ViewKind};
 pub struct Drawing {
     /// What the view shows; for an overview too short for all its panels, the panels drawn.
     pub selection: Selection,
+    /// The view laid out: its marks, its targets for hover and focus, and its title, legend and
+    /// source line.
     pub scene: Scene,
 }
 

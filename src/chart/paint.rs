@@ -22,6 +22,7 @@ pub struct Surface<'a> {
 }
 
 impl Surface<'_> {
+    /// Plotters' SVG backend: one pixel per CSS pixel, font sizes corrected, the system font stack.
     pub const SVG: Surface<'static> = Surface {
         scale: 1.0,
         font_scale: 1.24,

@@ -4,15 +4,20 @@
 /// vertical axis does: larger values are higher up, so at smaller y).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Linear {
+    /// The data interval `(from, to)`: `from` maps to `range.0`, `to` to `range.1`.
     pub domain: (f64, f64),
+    /// The pixel interval `(from, to)`, in CSS pixels; it may run backwards.
     pub range: (f64, f64),
 }
 
 impl Linear {
+    /// The map taking `domain` onto `range`.
     pub fn new(domain: (f64, f64), range: (f64, f64)) -> Linear {
         Linear { domain, range }
     }
 
+    /// The pixel position of the value `v`. Nothing is clamped (a value outside the domain lands
+    /// outside the range); an empty domain maps every value to the middle of the range.
     pub fn map(&self, v: f64) -> f64 {
         let (d0, d1) = self.domain;
         let (r0, r1) = self.range;

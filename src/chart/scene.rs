@@ -9,9 +9,13 @@ use crate::json::{self, Json};
 /// An sRGB colour with opacity.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Color {
+    /// Red, 0 to 255.
     pub r: u8,
+    /// Green, 0 to 255.
     pub g: u8,
+    /// Blue, 0 to 255.
     pub b: u8,
+    /// Opacity, from 0 (transparent) to 1 (opaque).
     pub a: f64,
 }
 
@@ -26,6 +30,7 @@ impl Color {
         }
     }
 
+    /// Nothing at all: the background of the hover overlay, which must not hide the chart under it.
     pub const TRANSPARENT: Color = Color {
         r: 0,
         g: 0,
@@ -83,6 +88,8 @@ impl Color {
         }
     }
 
+    /// The colour as CSS writes it: `#rrggbb` when opaque, `rgba(r,g,b,a)` otherwise; for the
+    /// script's legend and the page's background.
     pub fn css(&self) -> String {
         if self.a >= 1.0 {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
@@ -95,25 +102,35 @@ impl Color {
 /// Horizontal anchor of a text mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
+    /// The text starts at `x`.
     Left,
+    /// The text is centred on `x`.
     Center,
+    /// The text ends at `x`.
     Right,
 }
 
 /// Vertical anchor of a text mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Baseline {
+    /// `y` is the top of the text.
     Top,
+    /// `y` is the middle of the text.
     Middle,
+    /// `y` is the bottom of the text.
     Bottom,
 }
 
 /// Marker shapes, so that series differ by more than colour (WCAG 1.4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
+    /// A disc: the first series' marker, and the timeline's.
     Circle,
+    /// A square: the second series' marker.
     Square,
+    /// A triangle, point up: the third series' marker.
     Triangle,
+    /// A diamond: the fourth series' marker (the fifth starts over with the disc).
     Diamond,
 }
 
@@ -135,43 +152,79 @@ impl Shape {
 pub enum Mark {
     /// A polyline; `dash` = (on, off) lengths for dashed lines.
     Line {
+        /// The vertices in order, in CSS pixels.
         points: Vec<(f64, f64)>,
+        /// The stroke's colour.
         color: Color,
+        /// The stroke's width, in CSS pixels.
         width: f64,
+        /// `(on, off)` lengths of a dashed line, in CSS pixels; `None`: a solid line.
         dash: Option<(f64, f64)>,
     },
+    /// A rectangle (bars, cards, bands, the ring around a hovered bar or card), filled, outlined or
+    /// both.
     Rect {
+        /// The left edge, in CSS pixels.
         x: f64,
+        /// The top edge, in CSS pixels.
         y: f64,
+        /// The width, in CSS pixels.
         w: f64,
+        /// The height, in CSS pixels.
         h: f64,
+        /// The inside's colour; `None`: not filled.
         fill: Option<Color>,
+        /// The outline's colour (one CSS pixel wide); `None`: no outline.
         stroke: Option<Color>,
     },
+    /// A data point's marker: a filled shape with an outline.
     Marker {
+        /// The centre, in CSS pixels from the left.
         x: f64,
+        /// The centre, in CSS pixels from the top.
         y: f64,
+        /// How wide the marker is, in CSS pixels: a circle's diameter (the other shapes are drawn
+        /// about as large).
         size: f64,
+        /// Which shape, so that series differ by more than colour.
         shape: Shape,
+        /// The inside's colour: the series'.
         fill: Color,
+        /// The outline's colour: the views give the background's, so that markers stay visible
+        /// where lines cross.
         stroke: Color,
     },
     /// An unfilled circle: the highlight and focus rings of the overlay.
     Ring {
+        /// The centre, in CSS pixels from the left.
         x: f64,
+        /// The centre, in CSS pixels from the top.
         y: f64,
+        /// The radius, in CSS pixels.
         r: f64,
+        /// The stroke's colour.
         color: Color,
+        /// The stroke's width, in CSS pixels.
         width: f64,
     },
+    /// One line of text, shaped by the browser or the SVG viewer (so Arabic joins), at the point
+    /// `align` and `baseline` say.
     Text {
+        /// Where the text is anchored across, in CSS pixels from the left (see `align`).
         x: f64,
+        /// Where the text is anchored down, in CSS pixels from the top (see `baseline`).
         y: f64,
+        /// The line as drawn, possibly inside a direction isolate (see [`without_isolate`]).
         text: String,
+        /// The font size, in CSS pixels.
         size: f64,
+        /// Bold (titles, headings) rather than regular.
         bold: bool,
+        /// The text's colour.
         color: Color,
+        /// Which end (or the middle) of the text sits at `x`.
         align: Align,
+        /// Which edge (or the middle) of the text sits at `y`.
         baseline: Baseline,
     },
 }
@@ -262,15 +315,36 @@ impl Mark {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Datum {
     /// `dataset.indicators[indicator].points[point]`
-    Figure { indicator: usize, point: usize },
+    Figure {
+        /// Index into `dataset.indicators`.
+        indicator: usize,
+        /// Index into that indicator's `points`.
+        point: usize,
+    },
     /// `dataset.ratings[rating].points[point]`
-    Rated { rating: usize, point: usize },
+    Rated {
+        /// Index into `dataset.ratings`.
+        rating: usize,
+        /// Index into that rating's `points`.
+        point: usize,
+    },
     /// `dataset.recommendations[list].items[item]`
-    Recommendation { list: usize, item: usize },
+    Recommendation {
+        /// Index into `dataset.recommendations`.
+        list: usize,
+        /// Index into that list's `items` (in the file's order, whatever the item's rank).
+        item: usize,
+    },
     /// `dataset.commitments[index]`
-    Commitment { index: usize },
+    Commitment {
+        /// Index into `dataset.commitments`.
+        index: usize,
+    },
     /// `dataset.milestones[index]`
-    Milestone { index: usize },
+    Milestone {
+        /// Index into `dataset.milestones`.
+        index: usize,
+    },
 }
 
 impl Datum {
@@ -327,13 +401,18 @@ impl Datum {
 /// (zero for a point, which answers by distance), for hover and keyboard focus.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
+    /// The centre of the mark, in CSS pixels from the left.
     pub x: f64,
+    /// The centre of the mark, in CSS pixels from the top.
     pub y: f64,
+    /// The width of the box that answers the pointer, in CSS pixels; 0 for a point.
     pub w: f64,
+    /// The height of the box that answers the pointer, in CSS pixels; 0 for a point.
     pub h: f64,
     /// Index of the series (or group, row, column) among those shown: Up and Down move
     /// between series, Left and Right within one.
     pub series: usize,
+    /// What the mark shows: the key to its tooltip, announcement and `select` event.
     pub datum: Datum,
 }
 
@@ -365,9 +444,13 @@ impl Target {
 pub struct LegendItem {
     /// The id of the series it stands for (what the `series` attribute names).
     pub id: String,
+    /// The series' label and unit, in the view's language, as the legend shows them.
     pub label: String,
+    /// The series' colour.
     pub color: Color,
+    /// The series' marker.
     pub shape: Shape,
+    /// The series' dash, `(on, off)` in CSS pixels; `None`: a solid line.
     pub dash: Option<(f64, f64)>,
     /// Switched off by the reader: not drawn, still listed.
     pub hidden: bool,
@@ -377,8 +460,12 @@ pub struct LegendItem {
 /// browser, read by screen readers); exported images draw it in.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Chrome {
+    /// The view's title, in the reader's language.
     pub title: String,
+    /// One entry per series of a series view, hidden ones included; empty in the other views.
     pub legend: Vec<LegendItem>,
+    /// The source line: "Sources:" with the publishers of the sources behind the view, each once,
+    /// then the view's footnote if any.
     pub source: String,
 }
 
@@ -395,14 +482,20 @@ pub fn without_isolate(text: &str) -> &str {
 /// A view, ready to paint.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
+    /// The width, in CSS pixels.
     pub width: f64,
+    /// The height, in CSS pixels; a board or list fitted to its content is as tall as its content.
     pub height: f64,
+    /// Painted under every mark: the theme's background, or transparent for the hover overlay.
     pub background: Color,
+    /// What is drawn, in painting order (a later mark covers an earlier one).
     pub marks: Vec<Mark>,
     /// Data in reading order (series by series, year by year).
     pub targets: Vec<Target>,
     /// The plot area (x, y, w, h), for overlays.
     pub plot: (f64, f64, f64, f64),
+    /// The title, legend and source line: HTML around the chart in the widget, drawn into exported
+    /// images.
     pub chrome: Chrome,
 }
 

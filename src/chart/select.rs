@@ -16,8 +16,11 @@ use crate::model::{Dataset, Point};
 /// What a view shows of a dataset.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Selection {
+    /// The indicators of a series view, those switched off included, and the years of its axis.
     Series(SeriesSelection),
+    /// The rating of a rating view and its points in the view's years.
     Rating(RatingSelection),
+    /// What a status board holds: the commitments, or recommendation lists.
     Status(Subject),
     /// The commitments of a progress view, grouped by axis.
     Progress(Vec<Group>),
@@ -80,7 +83,10 @@ pub struct Group {
 /// One panel of the overview: the view it draws and what that view shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
+    /// The panel's own view: its kind's default data in the overview's language, theme and years,
+    /// undecorated (see [`panel_view`]).
     pub view: View,
+    /// What that view shows.
     pub selection: Selection,
 }
 

@@ -14,15 +14,26 @@ fn item_color(item: &Json) -> Option<Color> {
 /// and light enough on the dark one for marks to stand out (WCAG 1.4.11 asks 3:1).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
+    /// Behind the chart; also the outline of markers, so that they stay visible where lines cross.
     pub background: Color,
+    /// Titles, labels and values, and the hover and focus rings; at least 4.5:1 against the
+    /// background.
     pub text: Color,
+    /// Secondary text (tick labels, notes, the source line) and the status board's unknown column;
+    /// at least 4.5:1 against the background.
     pub muted: Color,
+    /// Grid lines, the tracks of progress bars, the rules between overview panels and the swatch of
+    /// a series switched off: faint on purpose, held to no contrast ratio.
     pub grid: Color,
+    /// Axis lines and the timeline's rail and ticks; at least 3:1 against the background.
     pub axis: Color,
+    /// The colours of the first six series, in order (the seventh starts over); each at least 3:1
+    /// against the background. The status board takes the first three for its known statuses.
     pub series: [Color; 6],
 }
 
 impl Theme {
+    /// The theme for light pages: near-black text on white.
     pub fn light() -> Theme {
         Theme {
             background: Color::hex(0xffffff),
@@ -41,6 +52,7 @@ impl Theme {
         }
     }
 
+    /// The theme for dark pages: near-white text on near-black.
     pub fn dark() -> Theme {
         Theme {
             background: Color::hex(0x16191d),
@@ -59,6 +71,8 @@ impl Theme {
         }
     }
 
+    /// The theme a page names in `theme="…"` (`light` or `dark`); `None` for any other name, which
+    /// leaves the light theme.
     pub fn by_name(name: &str) -> Option<Theme> {
         match name {
             "light" => Some(Theme::light()),

@@ -36,10 +36,16 @@ pub enum ViewKind {
 /// the wasm arrives (`www/generated/defaults.js`, written from [`ViewKind::HEIGHTS`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HeightRule {
+    /// The width, in CSS pixels, below which the chart is `narrow` tall (its columns stack); 0 for
+    /// a chart that never stacks.
     pub narrow_below: f64,
+    /// The height below `narrow_below`, in CSS pixels.
     pub narrow: f64,
+    /// The height per unit of width from `narrow_below` on.
     pub ratio: f64,
+    /// The least height from `narrow_below` on, in CSS pixels.
     pub min: f64,
+    /// The most height from `narrow_below` on, in CSS pixels.
     pub max: f64,
 }
 
@@ -54,9 +60,11 @@ impl HeightRule {
     }
 }
 
-/// The least and most size of a chart, in CSS pixels, whatever a page asks.
+/// The narrowest a chart may be, in CSS pixels, whatever a page asks.
 pub const MIN_WIDTH: f64 = 200.0;
+/// The widest and tallest a chart may be, in CSS pixels, whatever a page asks.
 pub const MAX_SIZE: f64 = 4000.0;
+/// The shortest a chart may be, in CSS pixels, whatever a page asks.
 pub const MIN_HEIGHT: f64 = 150.0;
 /// A read of a dataset slower than this, in milliseconds, gets its first drawing laid out and
 /// painted in tasks of their own (see [`View::lays_out_apart`]).
@@ -159,15 +167,24 @@ impl HeightRule {
 /// What to show and how: the dataset is drawn through a view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View {
+    /// Which chart to draw.
     pub kind: ViewKind,
     /// Ids of the indicators (series view) or the rating (rating view); empty = the default.
     pub series: Vec<String>,
+    /// The first year shown, inclusive; `None`: no lower bound.
     pub from: Option<i32>,
+    /// The last year shown, inclusive; `None`: no upper bound.
     pub to: Option<i32>,
     /// The reader's language, a BCP 47 tag ("ar", "fr-MA").
     pub lang: String,
+    /// The colours: light or dark, with the host page's own colours applied.
     pub theme: Theme,
+    /// The chart's width, in CSS pixels ([`View::from_options`] keeps it within [`MIN_WIDTH`] and
+    /// [`MAX_SIZE`]).
     pub width: f64,
+    /// The chart's height, in CSS pixels ([`View::from_options`] keeps it within [`MIN_HEIGHT`] and
+    /// [`MAX_SIZE`]); a board or a list that fits its content is laid out again at its content's
+    /// height.
     pub height: f64,
     /// The page asked for no height: a board or a list is then as tall as its content (see
     /// [`ViewKind::grows_to_content`]).
@@ -327,14 +344,23 @@ pub fn with_digits(tag: &str, digits: &str) -> String {
 /// What a dataset lacks for a view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {
+    /// A series view, and the dataset has no indicators.
     Indicators,
+    /// The indicators chosen have no point in the view's years.
     FiguresInYears,
+    /// A rating view, and the dataset has no ratings.
     Ratings,
+    /// The rating chosen has no point in the view's years.
     RatingsInYears,
+    /// A status board of recommendations, and the dataset has no list of them.
     Recommendations,
+    /// A status board or a progress view of commitments, and the dataset has none.
     Commitments,
+    /// A progress view of some axes, and none of them holds a commitment.
     CommitmentsOnAxes,
+    /// A timeline, and the dataset has no milestones.
     Milestones,
+    /// A timeline, and no milestone falls in the view's years.
     MilestonesInYears,
     /// None of the overview's panels can be drawn.
     Charts,

@@ -28,10 +28,15 @@ pub fn load_error(error: &LoadError, lang: &str) -> String {
 /// Where a datum comes from, as a reader cites it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceRef {
+    /// The source's key in the dataset.
     pub key: String,
+    /// Its title, in the reader's language.
     pub title: String,
+    /// Who published it, in the reader's language.
     pub publisher: String,
+    /// Its address, as the dataset gives it.
     pub url: Option<String>,
+    /// Its publication date in ISO form, at the precision known (`2019-05`).
     pub date: Option<String>,
 }
 
@@ -46,13 +51,20 @@ pub struct Details {
     pub when: Option<String>,
     /// Further lines: description, assessment, target, truncation.
     pub lines: Vec<String>,
+    /// The datum's own note (a figure's, a level's, a commitment's, a milestone's), in the reader's
+    /// language; a recommendation has none.
     pub note: Option<String>,
+    /// Where the datum comes from: a point's source, the copy a recommendation was read in, a
+    /// commitment's assessment (else where it is named), a milestone's source; `None` when it has
+    /// none (a gap).
     pub source: Option<SourceRef>,
     /// Machine-readable description for the `select` event.
     pub data: Json,
 }
 
 impl Details {
+    /// What the widget's script reads: `{heading, value, when, lines, note, source, data}`,
+    /// `source` being `{key, title, publisher, url, date}` or null.
     pub fn to_json(&self) -> Json {
         let source = self.source.as_ref().map(|s| {
             json::object([

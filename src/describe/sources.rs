@@ -29,8 +29,11 @@ pub struct Sources {
 /// One document, as a reader cites it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceEntry {
+    /// The source's key in the dataset.
     pub key: String,
+    /// Its title, in the reader's language.
     pub title: String,
+    /// Who published it, in the reader's language.
     pub publisher: String,
     /// Its publication date, written for the reader.
     pub date: Option<String>,
@@ -38,13 +41,17 @@ pub struct SourceEntry {
     pub meta: String,
     /// Its address, only when it is `http://` or `https://` (the only links the widget makes).
     pub url: Option<String>,
+    /// The dataset's note on it, in the reader's language.
     pub note: Option<String>,
 }
 
 /// A note of the dataset and the data it is attached to ("Tier placement: 2001–2013").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
+    /// The note, in the reader's language.
     pub text: String,
+    /// What it is attached to: each series, rating or item once, with its years as runs ("Tier
+    /// placement: 2001–2013, 2015").
     pub about: String,
 }
 

@@ -26,16 +26,20 @@ pub struct Table {
     pub header: String,
     /// The data columns, after the row-header column.
     pub columns: Vec<Column>,
+    /// The body rows: one per year, item or milestone, as the module's opening says.
     pub rows: Vec<Row>,
 }
 
+/// One data column of a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
+    /// Its heading, in the view's language: a series' label, a rating's, or a field's ("Status").
     pub label: String,
     /// The unit of the figures in this column, when it holds figures.
     pub unit: Option<String>,
 }
 
+/// One row of a table: its header and one cell per column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The year, item or date the row is about.
@@ -44,12 +48,15 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
+/// One value of a table, with what the widget's table view and the CSV need beside its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     /// As a reader reads it, in the view's language ("1,749", "Tier 2", "no data").
     pub text: String,
     /// The figure itself, unformatted, when the cell holds one.
     pub value: Option<f64>,
+    /// The note that goes with it (a point's, an assessment's, a milestone's, or that the text
+    /// was cut short), in the view's language.
     pub note: Option<String>,
     /// The publisher of the source of this cell.
     pub source: Option<String>,

@@ -26,7 +26,10 @@ pub enum Digits {
 /// A language with its digits: everything a number, year or date needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Locale {
+    /// The language of the widget's words and of the number and date formats.
     pub lang: Lang,
+    /// The digits numbers are written with; [`Locale::new`] and [`Locale::from_tag`] keep
+    /// Arabic-Indic ones for Arabic only.
     pub digits: Digits,
 }
 
@@ -69,10 +72,12 @@ impl From<Locale> for Lang {
 }
 
 impl Locale {
+    /// Whether the language is written right to left (Arabic).
     pub fn is_rtl(self) -> bool {
         self.lang.is_rtl()
     }
 
+    /// The language's ISO 639-1 code (`fr`, `ar`, `en`), without region or digits.
     pub fn code(self) -> &'static str {
         self.lang.code()
     }

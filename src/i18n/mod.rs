@@ -11,8 +11,11 @@ pub use format::{
 /// widget's own strings (buttons, messages, summaries) exist in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
+    /// French.
     Fr,
+    /// Arabic, written right to left.
     Ar,
+    /// English, also the widget's language for any tag it does not speak.
     En,
 }
 
@@ -43,6 +46,7 @@ impl Lang {
         }
     }
 
+    /// The language's ISO 639-1 code: `fr`, `ar` or `en`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Fr => "fr",
@@ -51,6 +55,7 @@ impl Lang {
         }
     }
 
+    /// Whether the language is written right to left: of the three, Arabic only.
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar
     }
@@ -66,9 +71,13 @@ pub enum Msg {
     Source,
     /// Conjunction before the last item of a list.
     And,
+    /// The name of an implemented status (a board's column, a card, a table cell).
     Implemented,
+    /// The name of a status in progress.
     InProgress,
+    /// The name of a status not started.
     NotStarted,
+    /// The name of a status nobody assessed.
     StatusUnknown,
     /// A year without a figure.
     NoFigure,
@@ -86,10 +95,16 @@ pub enum Msg {
     Target,
     /// "Assessed by {} ({})"
     AssessedBy,
+    /// "Commitments": the title of a board or progress view of commitments, and their table's row
+    /// heading.
     Commitments,
+    /// "Recommendations": the title of a board of several lists, and their table's row heading.
     Recommendations,
+    /// "Milestones": the timeline's title, and the heading of a milestone's tooltip.
     Milestones,
+    /// Shown in place of the chart while its data loads.
     Loading,
+    /// The error message's button that tries loading again.
     Retry,
     /// Heading of the error message.
     ErrorTitle,
@@ -113,14 +128,24 @@ pub enum Msg {
     ErrorUnknownSeries,
     /// What a dataset lacks for a view (`chart::Missing`), after [`Msg::ErrorView`].
     MissingIndicators,
+    /// "there are no figures for these years." (`Missing::FiguresInYears`)
     MissingFiguresInYears,
+    /// "the data has no ratings." (`Missing::Ratings`)
     MissingRatings,
+    /// "there is no rating for these years." (`Missing::RatingsInYears`)
     MissingRatingsInYears,
+    /// "the data has no recommendations." (`Missing::Recommendations`)
     MissingRecommendations,
+    /// "the data has no commitments." (`Missing::Commitments`)
     MissingCommitments,
+    /// "there are no commitments on these axes." (`Missing::CommitmentsOnAxes`)
     MissingCommitmentsOnAxes,
+    /// "the data has no milestones." (`Missing::Milestones`)
     MissingMilestones,
+    /// "there are no milestones in these years." (`Missing::MilestonesInYears`)
     MissingMilestonesInYears,
+    /// "the data has nothing these charts show." (`Missing::Charts`): no panel of the overview can
+    /// be drawn.
     MissingCharts,
     /// Column of a table naming what a row is about.
     Item,
@@ -141,14 +166,23 @@ pub enum Msg {
     NonePublished,
     /// Column headings of the data tables.
     Year,
+    /// Column heading: the status of a row's commitment or recommendation.
     Status,
+    /// Column heading: who assessed that status.
     AssessedByColumn,
+    /// Column heading: when that status was assessed.
     AssessedOn,
+    /// Column heading: the publisher of the source behind a row or a cell.
     SourceColumn,
+    /// Column heading: the axis a commitment belongs to.
     Axis,
+    /// Column heading: a commitment's published percent done.
     Progress,
+    /// Column heading: a commitment's deadline.
     TargetColumn,
+    /// Heading of dates: the timeline table's row headers, the overview table's first column.
     Date,
+    /// Column heading: the milestone a row of the timeline table is about.
     Milestone,
     /// "The number of {}": the subject of a sentence about a count (French and Arabic; English
     /// uses the series label itself).
@@ -165,8 +199,11 @@ pub enum Msg {
     SeriesOne,
     /// The same four for a series that is not a count: "{label}: up, from {a} in {y1} ...".
     SeriesRoseTopic,
+    /// Like [`Msg::SeriesRoseTopic`], for a fall.
     SeriesFellTopic,
+    /// Like [`Msg::SeriesRoseTopic`], for the same figure at both ends.
     SeriesSameTopic,
+    /// Like [`Msg::SeriesRoseTopic`], for a single figure.
     SeriesOneTopic,
     /// After the last figure when it is the highest of several.
     HighestEnd,
@@ -229,17 +266,23 @@ pub enum Msg {
     DataUpdated,
     /// The button that opens the menu.
     Menu,
+    /// The menu item that downloads the chart as a PNG image.
     MenuPng,
+    /// The menu item that downloads the chart as an SVG image.
     MenuSvg,
     /// The data as the chart shows it: its series and years, hidden series left out.
     MenuCsvShown,
     /// Every figure of the view's series, whatever the years and the legend.
     MenuCsvAll,
+    /// The menu item that opens the panel of sources and notes behind the view.
     MenuSources,
+    /// The menu item that opens the panel with the code to embed the chart.
     MenuEmbed,
     /// The button that closes a panel.
     Close,
+    /// The button beside a text box (the embed code, an image's text alternative) that copies it.
     Copy,
+    /// Said beside that button once the copy worked.
     Copied,
     /// The copy did not work: the text is selected for the reader to copy.
     CopyFailed,

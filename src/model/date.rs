@@ -6,8 +6,13 @@ use std::fmt;
 /// A calendar date at year, month or day precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Date {
+    /// The year, as its four digits read (0 to 9999: a date is not held to the 1900-2100 of a
+    /// Year).
     pub year: i32,
+    /// The month, 1 to 12; `None` for a date known only to the year.
     pub month: Option<u8>,
+    /// The day of the month, checked to exist in that month; `None` for a date known only to the
+    /// month or the year (a day never comes without a month).
     pub day: Option<u8>,
 }
 

@@ -83,7 +83,10 @@ fn shorten(s: &str, max: usize) -> String {
 /// understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where: a JSON path such as `indicators[2].points[5].source`, or `$` for the whole file.
     pub path: String,
+    /// What is wrong, in words a publisher can act on; a validation problem's path and message are
+    /// cut to `MAX_PROBLEM_CHARS` (300) characters each.
     pub message: String,
 }
 
@@ -97,7 +100,10 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// Larger than [`MAX_FILE_BYTES`].
-    TooLarge { bytes: usize },
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+    },
     /// Not JSON.
     Syntax(SyntaxError),
     /// JSON, but not a valid dataset: every problem found.
