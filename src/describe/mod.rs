@@ -192,7 +192,7 @@ impl<'a> Words<'a> {
             title: self.text(&s.title).to_string(),
             publisher: self.text(&s.publisher).to_string(),
             url: s.url.clone(),
-            date: s.date.map(|d| d.to_string()),
+            date: s.date.map(|d| i18n::format_date(&d, self.ui, false)),
         })
     }
 
@@ -264,7 +264,8 @@ impl<'a> Words<'a> {
         let mut lines = Vec::new();
         if let (Some(by), Some(on)) = (&status.assessed_by, status.assessed_on) {
             let by = self.text(by);
-            lines.push(i18n::tf(self.ui, Msg::AssessedBy, &[&by, &on.to_string()]));
+            let on = i18n::format_date(&on, self.ui, false);
+            lines.push(i18n::tf(self.ui, Msg::AssessedBy, &[&by, &on]));
         }
         lines.extend(self.opt(&status.note));
         lines
@@ -275,7 +276,7 @@ impl<'a> Words<'a> {
         let r = l.items.get(item)?;
         let mut lines = vec![format!(
             "{}: {}",
-            i18n::t(self.ui, Msg::Recommendations),
+            i18n::t(self.ui, Msg::Status),
             i18n::status_name(self.ui, r.status.value)
         )];
         lines.extend(self.status_lines(&r.status));
@@ -308,10 +309,11 @@ impl<'a> Words<'a> {
         let c = self.dataset.commitments.get(index)?;
         let mut lines: Vec<String> = self.opt(&c.description).into_iter().collect();
         if let Some(p) = c.progress {
-            lines.push(format!("{} %", format_number(p, self.ui, 1)));
+            lines.push(i18n::format_percent(p, self.ui));
         }
         if let Some(target) = c.target {
-            lines.push(i18n::tf(self.ui, Msg::Target, &[&target.to_string()]));
+            let target = i18n::format_date(&target, self.ui, false);
+            lines.push(i18n::tf(self.ui, Msg::Target, &[&target]));
         }
         lines.extend(self.status_lines(&c.status));
         let source = c.status.source.as_deref().or(c.source.as_deref());
@@ -344,7 +346,7 @@ impl<'a> Words<'a> {
         Some(Details {
             heading: i18n::t(self.ui, Msg::Milestones).to_string(),
             value: self.text(&m.label).to_string(),
-            when: Some(m.date.to_string()),
+            when: Some(i18n::format_date(&m.date, self.ui, false)),
             lines: self.opt(&m.description).into_iter().collect(),
             note: self.opt(&m.note),
             source: self.source(Some(&m.source)),
