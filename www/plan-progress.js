@@ -8,15 +8,14 @@
 // into dist/plan-progress.js; the wasm itself is downloaded beside it.
 
 import { PlanProgressElement } from './element/element.js';
-import { loadWasm, warmIntl, whenIdle } from './element/loader.js';
+import { warmIntl, whenIdle } from './element/loader.js';
 
 const TAG = 'plan-progress';
 
-// The copy of this script that defines the element starts the wasm's download at once (a second
-// copy, included by another part of the page, stays idle); a failure is caught here so that it is
-// not an uncaught rejection: each widget reports it itself. Intl is warmed meanwhile.
+// The copy of this script that defines the element (a second copy, included by another part of
+// the page, stays idle) warms Intl when the page is idle; the wasm is downloaded by the first
+// widget that comes near the viewport, so a page whose charts are all far below pays nothing.
 if (!customElements.get(TAG)) {
-  loadWasm().catch(() => {});
   warmIntl(document.documentElement.lang || navigator.language || 'en', whenIdle);
   customElements.define(TAG, PlanProgressElement);
 }

@@ -1,6 +1,6 @@
 // Resizes plan-progress iframes to their content. On the host page:
 //   <iframe src="https://charts.example.org/plan-progress/embed.html?view=rating" title="…"
-//           width="100%" height="480" style="border:0"></iframe>
+//           width="100%" height="480" frameborder="0"></iframe>
 //   <script src="https://charts.example.org/plan-progress/resizer.js" async></script>
 // Only messages from the origin this script was loaded from are trusted, only of the expected
 // shape, and only for the iframe that sent them.

@@ -209,6 +209,13 @@ impl Chart {
         chart::svg(&scene).map_err(|e| JsError::new(&format!("drawing failed: {e}")))
     }
 
+    /// The same SVG made small for an embed code's still picture (see
+    /// `chart::export::compact_svg`).
+    pub fn still(&self, options: &JsValue) -> Result<String, JsError> {
+        self.svg(options)
+            .map(|svg| chart::export::compact_svg(&svg))
+    }
+
     /// The index of the datum under (x, y) in CSS pixels, within `radius`, or -1.
     pub fn hit(&self, x: f64, y: f64, radius: f64) -> i32 {
         self.scene()

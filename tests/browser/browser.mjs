@@ -214,8 +214,9 @@ function clean(attrs) {
 }
 
 /**
- * Waits until the element `selector` has data-state="ready" (or `state`). Fails at once, with
- * the element's text, if it turns to data-state="error" while another state is awaited.
+ * Waits until the element `selector` has data-state="ready" (or `state`), scrolling to it while
+ * it waits to load. Fails at once, with the element's text, if it turns to data-state="error"
+ * while another state is awaited.
  */
 export async function waitForState(page, selector, state = 'ready', { timeout = 20_000 } = {}) {
   let handle;
@@ -226,6 +227,8 @@ export async function waitForState(page, selector, state = 'ready', { timeout = 
         if (!el) return false;
         const now = el.getAttribute('data-state');
         if (now === wanted) return { ok: true };
+        // a widget loads when it comes near the viewport: go to it, as a reader would
+        if (now === 'loading') el.scrollIntoView({ block: 'nearest' });
         if (now === 'error') {
           const text = (el.shadowRoot?.textContent || '').replace(/\s+/g, ' ').trim();
           return { error: `${sel} has data-state="error": ${text}` };

@@ -73,8 +73,8 @@ async function settle(page) {
         .every((name) => code.includes(` ${name}="${esc(preview.getAttribute(name))}"`));
       const title = preview.shadowRoot.querySelector('.title').textContent;
       const summary = preview.shadowRoot.querySelector('.summary').textContent;
-      return attrs && code.includes('integrity="sha384-') && code.includes(`<strong>${esc(title)}</strong>`) &&
-        code.includes(esc(summary));
+      // the still picture's text alternative: the title and the summary
+      return attrs && code.includes('integrity="sha384-') && code.includes(`alt="${esc(`${title}. ${summary}`)}"`);
     },
     undefined,
     { timeout: 10_000, polling: 50 },
@@ -181,9 +181,9 @@ describe('the web component snippet', () => {
       assert.ok(code.includes(`src="${baseUrl()}/plan-progress.js"`), `the script's address is not absolute:\n${code}`);
       assert.ok(code.includes(`src="${baseUrl()}/data/morocco.json"`), `the dataset's address is not absolute:\n${code}`);
       // the fallback: the title and the summary the widget gives, and a link to the data
-      assert.ok(code.includes(`<strong>${escapeHtml(preview.title)}</strong>`), `no title in the fallback:\n${code}`);
+      assert.ok(code.includes(`alt="${escapeHtml(`${preview.title}. ${preview.summary}`)}"`), `no title and summary as the still's text:\n${code}`);
       assert.ok(preview.summary.length > 20 && code.includes(escapeHtml(preview.summary)), `no summary in the fallback:\n${code}`);
-      assert.match(code, /<p dir="rtl">/);
+      assert.match(code, /<picture lang="ar" dir="rtl">/);
       const note = await page.$eval('#sri-note', (p) => p.textContent);
       assert.match(note, /plan-progress\.js/, 'no note on what the integrity hash covers');
 
@@ -228,18 +228,19 @@ describe('the web component snippet', () => {
     }
   });
 
-  test('without JavaScript, the pasted code shows the title, the summary and a link to the data', async () => {
+  test('without JavaScript, the pasted code shows the still picture, with the title and summary as its text, and a link to the data', async () => {
     const { page, context } = await openBuilder('view=series&series=tip-prosecutions,tip-convictions&lang=fr');
     try {
       const code = await page.$eval('#code-component', (t) => t.value);
       const preview = await chartState(page);
       const pasted = await openPasted(code, 'nojs', { javaScriptEnabled: false });
       try {
-        const fallback = await pasted.page.$eval('plan-progress p', (p) => {
-          const rect = p.getBoundingClientRect();
-          return { text: p.textContent, visible: rect.width > 0 && rect.height > 0, link: p.querySelector('a')?.href };
+        const fallback = await pasted.page.$eval('plan-progress', (el) => {
+          const img = el.querySelector('picture img');
+          const rect = img.getBoundingClientRect();
+          return { text: img.alt, visible: rect.width > 0 && rect.height > 0 && img.naturalWidth > 0, link: el.querySelector('a')?.href };
         });
-        assert.ok(fallback.visible, 'the fallback paragraph is not shown');
+        assert.ok(fallback.visible, 'the still picture is not shown');
         assert.ok(fallback.text.includes(preview.title), `the fallback lacks the title: ${fallback.text}`);
         assert.ok(fallback.text.includes(preview.summary), `the fallback lacks the summary: ${fallback.text}`);
         assert.equal(fallback.link, `${baseUrl()}/data/morocco.json`);
@@ -444,14 +445,20 @@ test('hostile dataset text is shown as text and escaped in the code', async () =
     assert.ok(report.status.includes('<img src=x onerror=window.__pwned=1>'), `status: ${report.status}`);
     const component = await page.$eval('#code-component', (t) => t.value);
     const iframe = await page.$eval('#code-iframe', (t) => t.value);
-    assert.ok(!/<img|<svg|<\/style|<script>/i.test(component.replace(/<script type="module" src="[^"]*"[^>]*><\/script>/, '')),
+    // the code's own markup: the script, and the still's picture (its attributes are escaped)
+    const own = component.replace(/<script type="module" src="[^"]*"[^>]*><\/script>/, '')
+      .replace(/<img src="data:image\/svg\+xml,[^"]*" width="100%" alt="[^"]*">/, '');
+    assert.ok(!/<img|<svg|<\/style|<script>/i.test(own),
       `unescaped markup in the code:\n${component}`);
     assert.ok(!/<img|<svg/i.test(iframe), `unescaped markup in the iframe code:\n${iframe}`);
     // pasted into a page without CSP, the fallback stays text, and nothing runs
     const pasted = await openPasted(component, 'hostile', { javaScriptEnabled: false });
     try {
-      const fallback = await pasted.page.$eval('plan-progress p', (p) => ({ text: p.textContent, elements: p.querySelectorAll('*').length }));
-      assert.equal(fallback.elements, 3, `the fallback has other elements than strong, br and a: ${fallback.text}`);
+      const fallback = await pasted.page.$eval('plan-progress', (el) => ({
+        text: el.querySelector('picture img').alt,
+        elements: [...el.querySelectorAll('*')].map((e) => e.tagName).join(' '),
+      }));
+      assert.equal(fallback.elements, 'PICTURE SOURCE IMG DIV A', `the still has other elements than its own: ${fallback.elements}`);
       assert.ok(fallback.text.includes('<img src=x onerror=window.__pwned=1>'), fallback.text);
     } finally {
       await pasted.context.close();

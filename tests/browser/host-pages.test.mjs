@@ -53,6 +53,7 @@ test('under a strict CSP every view runs without a single violation', { timeout:
     await assertChartsNotBlank(page, { minRatio: 0 });
 
     // the interactive parts that set styles and draw on the overlay: hover, legend, keyboard
+    await page.locator('#c0').scrollIntoViewIfNeeded();
     const point = await page.$eval('#c0', (el) => {
       const d = el.pointDetails(0);
       const r = el.shadowRoot.querySelector('canvas.chart').getBoundingClientRect();

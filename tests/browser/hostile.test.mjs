@@ -46,14 +46,17 @@ async function open(params, { width = 900, height = 900 } = {}) {
  */
 async function inspect(page) {
   return page.$eval(H, (el) => {
-    const OWN = new Set(['DIV', 'P', 'BUTTON', 'SPAN', 'CANVAS', 'STRONG', 'PRE', 'A']);
+    // SLOT and IMG: the still picture's box (the element's own children, or its poster)
+    const OWN = new Set(['DIV', 'P', 'BUTTON', 'SPAN', 'CANVAS', 'STRONG', 'PRE', 'A', 'SLOT', 'IMG']);
     const SWATCH = new Set(['svg', 'line', 'circle', 'rect', 'polygon']);
     const foreign = [];
     for (const node of el.shadowRoot.querySelectorAll('*')) {
       const isSvg = node.namespaceURI === 'http://www.w3.org/2000/svg';
+      const still = node.tagName === 'SLOT' || node.tagName === 'IMG';
       const ok = isSvg
         ? SWATCH.has(node.tagName) && node.closest('.legend button') !== null
-        : node.namespaceURI === 'http://www.w3.org/1999/xhtml' && OWN.has(node.tagName);
+        : node.namespaceURI === 'http://www.w3.org/1999/xhtml' && OWN.has(node.tagName)
+          && (!still || node.parentNode?.classList?.contains('still'));
       if (!ok) foreign.push(`${node.namespaceURI}:${node.tagName}`);
     }
     const links = [...el.shadowRoot.querySelectorAll('a')].map((a) => ({

@@ -83,11 +83,13 @@ test('figures with more digits than the quick reader takes are read as natively 
   await withPage([{ view: 'rating' }], async (page) => {
     const csv = await page.evaluate(async (text) => {
       const wasm = await import('/pkg/plan_progress.js');
-      const chart = new wasm.Chart(text, 'en');
+      const data = new wasm.Data(text, 'en');
+      const chart = new wasm.Chart(data);
       const canvas = document.createElement('canvas');
       chart.layout(canvas, { view: 'series', series: 'victimes,condamnations', lang: 'en', width: 600, height: 300 });
       const csv = chart.csvAll();
       chart.free();
+      data.free();
       return csv;
     }, text);
     const rows = Object.fromEntries(csv.trim().split('\r\n').slice(1).map((r) => [r.split(',')[0], r.split(',').slice(1)]));

@@ -45,7 +45,7 @@ const titleOf = (words) => words.title || planTitle(state.lang) || chartWord(sta
 function componentCode(preview, words) {
   const chart = {
     element: preview, lang: state.lang, dir: languageOf(state.lang).dir, title: titleOf(words),
-    summary: words.summary, dataLabel: widgetText(state.lang, 'the-data') ?? '',
+    summary: words.summary, dataLabel: widgetText(state.lang, 'the-data') ?? '', stills: preview.stillPictures?.() ?? null,
   };
   return snippet(chart, sri);
 }
@@ -58,7 +58,8 @@ function iframeCode(words) {
   for (const [name, value] of chartAttributes()) if (name !== 'src') q.set(name, value);
   const src = `${new URL('embed.html', base).href}?${query(q)}`;
   const height = validHeight() ? Number(state.height) + IFRAME_EXTRA : IFRAME_HEIGHT;
-  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(titleOf(words))}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>\n` +
+  // no inline style: a host with a strict Content-Security-Policy refuses style="…"
+  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(titleOf(words))}" width="100%" height="${height}" frameborder="0" loading="lazy"></iframe>\n` +
     `<script src="${escapeHtml(new URL('resizer.js', base).href)}" async></script>`;
 }
 
@@ -80,7 +81,9 @@ export function renderCode(preview) {
   fitBoxes();
   setText($('sri-note'), sri === '' ? 'noSri' : 'sriNote');
   const data = datasetUrl();
-  setText($('csp-note'), 'cspNote', new URL(base).origin, data ? new URL(data).origin : "'self'");
+  const origin = new URL(base).origin;
+  setText($('csp-note'), 'cspNote', origin, data ? new URL(data).origin : "'self'");
+  setText($('csp-iframe'), 'cspIframe', origin);
 }
 
 /** The Copy buttons: each copies its box and says so in the live region `announce`. */

@@ -23,17 +23,6 @@ export function webLink(url, content) {
 export const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/** Calls `redraw` whenever the device pixel ratio changes (zoom, another screen), until
- * `signal` aborts. */
-export function watchRatio(signal, redraw) {
-  const query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
-  query.addEventListener('change', () => {
-    if (signal.aborted) return;
-    redraw();
-    watchRatio(signal, redraw);
-  }, { signal, once: true });
-}
-
 /**
  * Copies a text box's text: the Clipboard API, else the text selected and `execCommand('copy')`
  * (a page served over plain http has no Clipboard API). Resolves to whether it was copied; when
@@ -52,4 +41,16 @@ export async function copyText(area) {
       return false;
     }
   }
+}
+
+/** Calls `redraw` whenever the device pixel ratio changes (zoom, another screen), until
+ * `signal` aborts. Returns the holder of the current query, for the caller to keep. */
+export function watchRatio(signal, redraw, holder = {}) {
+  holder.query = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+  holder.query.addEventListener('change', () => {
+    if (signal.aborted) return;
+    redraw();
+    watchRatio(signal, redraw, holder);
+  }, { signal, once: true });
+  return holder;
 }

@@ -10,6 +10,7 @@
 import { printing, watchColors } from './colors.js';
 import { offeredLanguages, renderLanguages, renderLegend } from './legend.js';
 import { datasetOf, forgetData, languageOf, measure, uiText, warmIntl, wasm } from './loader.js';
+import { stills } from './embed.js';
 import { Menu } from './menu.js';
 import { askedHeight, chartWidth, viewOptions } from './options.js';
 import { buildParts, showError, showLoading } from './parts.js';
@@ -29,28 +30,14 @@ export class PlanProgressElement extends HTMLElement {
   #frame; #title; #legend; #tools; #langs; #toggle; #stage; #canvas; #overlay; #tip; #tableBox; #summary; #source;
   #message; #live;
   #pointer; #menu; #table; #still;
-  /** The dataset read from inline data (a dataset of `src` is shared and kept by loader.js). */
-  #ownData = null;
-  /** The height the chart's first drawing takes so that the widget is as tall as its still. */
-  #stillHeight = 0;
-  /** Whether loading has started (the widget came near the viewport). */
-  #started = false;
-  /** The options of the last drawing, which downloads draw again at their own size. */
-  #options = null;
-  #showTable = false;
-  /** The language the reader picked in the switch (`languages`), over every other source. */
-  #picked = null;
-  #chart = null;
-  /** The dataset the chart is drawn from (a `Data` of the wasm). */
-  #data = null;
-  #chrome = null;
-  #hidden = new Set();
-  #width = 0;
-  #raf = 0;
-  #drawTimer = 0;
-  #loadId = 0;
-  #abort = null;
-  #resize = null;
+  // #data: the dataset drawn (a wasm Data, shared by the widgets of one src and kept by
+  // loader.js), #ownData: one read from inline data (freed with the widget); #stillHeight: the
+  // height the first drawing takes, the still's; #started: loading began (the widget came near
+  // the viewport); #options: the last drawing's, which downloads draw again at their own size;
+  // #picked: the language picked in the switch, over every other source
+  #chart = null; #data = null; #ownData = null; #chrome = null; #options = null;
+  #stillHeight = 0; #started = false; #showTable = false; #picked = null; #hidden = new Set();
+  #width = 0; #dpr = 0; #ratio = null; #raf = 0; #drawTimer = 0; #loadId = 0; #abort = null; #resize = null;
 
   constructor() {
     super();
@@ -101,11 +88,14 @@ export class PlanProgressElement extends HTMLElement {
       this.#toggle.focus();
     }, { signal });
     watchColors(this, signal, { now: () => this.#draw(), soon: () => this.#schedule() });
-    watchRatio(signal, () => this.#schedule());
+    // a new width, or a new pixel ratio (zoom, another screen: the canvas's device pixels change)
     this.#resize = new ResizeObserver(() => {
-      if (Math.round(this.clientWidth) !== this.#width) this.#schedule();
+      if (Math.round(this.clientWidth) !== this.#width || this.#dprNow() !== this.#dpr) this.#schedule();
     });
     this.#resize.observe(this);
+    this.#resize.observe(this.#canvas, { box: 'device-pixel-content-box' });
+    // held by the element: a MediaQueryList that nothing holds may be collected with its listener
+    this.#ratio = watchRatio(signal, () => this.#schedule());
     // far below the fold, a widget waits, loading nothing, until the reader comes near it
     this.#setState('loading');
     this.#showLoading();
@@ -160,6 +150,19 @@ export class PlanProgressElement extends HTMLElement {
    */
   pointDetails(index) {
     return this.dataset.state === 'ready' ? (this.#chart?.details(index) ?? null) : null;
+  }
+
+  /** The device pixels per CSS pixel the chart is painted at: the screen's, and at least two on
+   * paper, so that print is sharp. */
+  #dprNow() {
+    return Math.max(window.devicePixelRatio || 1, printing() ? 2 : 1);
+  }
+
+  /** The still pictures of the chart as drawn now, `{narrow, wide}` SVG texts, which the embed
+   * code carries (see embed.js); `null` until ready. */
+  stillPictures() {
+    if (this.dataset.state !== 'ready' || !this.#chart || !this.#options) return null;
+    return stills(this.#chart, this.#options, askedHeight(this));
   }
 
   /** The reader's language: the one picked in the switch, else the `lang` attribute, else the
@@ -279,10 +282,10 @@ export class PlanProgressElement extends HTMLElement {
     this.#show(chrome);
     if (this.#stillHeight > 0) chrome = this.#fitStill(chrome);
     if (!chrome) return;
-    // paper: at least twice the density, so that print is sharp
-    const dpr = Math.max(window.devicePixelRatio || 1, printing() ? 2 : 1);
+    const dpr = this.#dprNow();
     try {
       this.#chart.paint(this.#canvas, dpr);
+      this.#dpr = dpr;
     } catch (error) {
       this.#fail(error);
       return;
@@ -298,9 +301,9 @@ export class PlanProgressElement extends HTMLElement {
    */
   #fitStill(chrome) {
     const others = this.#frame.getBoundingClientRect().height - chrome.height;
-    const height = Math.max(MIN_HEIGHT, Math.round(this.#stillHeight - others));
+    const height = Math.max(MIN_HEIGHT, this.#stillHeight - others);
     this.#stillHeight = 0;
-    if (height === Math.round(chrome.height)) return chrome;
+    if (Math.abs(height - chrome.height) < 0.01) return chrome;
     const fitted = this.#layout(height);
     if (fitted) this.#show(fitted);
     return fitted;

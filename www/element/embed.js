@@ -10,6 +10,26 @@ const EMBED_ATTRIBUTES = ['view', 'series', 'from', 'to', 'lang', 'theme', 'heig
 /** The attributes the builder reads from its address. */
 const BUILDER_ATTRIBUTES = ['view', 'series', 'from', 'to', 'theme', 'height'];
 
+/** The widths the two still pictures are laid out at, in CSS pixels: a phone's column and an
+ * article's. Each is shown 100 % wide, so their text stays near its size from 320 to 1200 px. */
+const STILL_WIDTHS = { narrow: 360, wide: 720 };
+/** Viewports narrower than this show the narrow still. */
+const NARROW_VIEWPORT = 600;
+
+/**
+ * The still pictures of a chart (`chart`, the wasm Chart drawn with `options`) that the embed
+ * code carries: `{narrow, wide}`, SVG drawn by the same code as the chart, with its title,
+ * legend, source line and the data's date, in the default colours of its theme.
+ */
+export function stills(chart, options, askedHeight) {
+  const theme = options.theme === 'dark' ? 'dark' : 'light';
+  const picture = (width) => chart.still({ ...options, width, height: askedHeight, colors: {}, theme });
+  return { narrow: picture(STILL_WIDTHS.narrow), wide: picture(STILL_WIDTHS.wide) };
+}
+
+/** `svg` as a data: address; `spaces` encoded too for a srcset, which splits at them. */
+const dataUri = (svg, spaces = false) => `data:image/svg+xml,${svg.replace(spaces ? /[%# ]/g : /[%#]/g, encodeURIComponent)}`;
+
 /** This script's address: the bundled element (dist/plan-progress.js). */
 const scriptUrl = () => new URL('./plan-progress.js', import.meta.url);
 
@@ -35,8 +55,10 @@ export function scriptIntegrity() {
 
 /**
  * The snippet: this script (absolute address, `integrity` when known) and the element with the
- * attributes that make the chart, holding a paragraph for readers without scripts. `chart`:
- * {element, lang, dir, title, summary, dataLabel}.
+ * attributes that make the chart. Inside the element, for readers and hosts without scripts
+ * and for the first paint: the still pictures (`chart.stills`, when given) with the title and
+ * summary as their text alternative and a link to the data, or else a paragraph with the title,
+ * the summary and the link. `chart`: {element, lang, dir, title, summary, dataLabel, stills}.
  */
 export function snippet(chart, sri) {
   const { element } = chart;
@@ -50,10 +72,29 @@ export function snippet(chart, sri) {
   }
   const attrs = attributes.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
   const dir = chart.dir === 'rtl' ? ' dir="rtl"' : '';
-  const data = /^https?:/.test(src) ? ` <a href="${escapeHtml(src)}">${escapeHtml(chart.dataLabel)}</a>` : '';
-  const fallback = `<strong>${escapeHtml(chart.title)}</strong><br>${escapeHtml(chart.summary)}${data}`;
+  const link = /^https?:/.test(src) ? `<a href="${escapeHtml(src)}">${escapeHtml(chart.dataLabel)}</a>` : '';
+  const inside = chart.stills ? stillMarkup(chart, dir, link) : paragraph(chart, dir, link);
   return `<script type="module" src="${escapeHtml(scriptUrl().href)}"${check}></script>\n`
-    + `<plan-progress${attrs}>\n  <p${dir}>${fallback}</p>\n</plan-progress>`;
+    + `<plan-progress${attrs}>\n${inside}\n</plan-progress>`;
+}
+
+/** The still pictures, the narrow one for narrow viewports, and the link to the data. */
+function stillMarkup(chart, dir, link) {
+  const alt = `${chart.title}. ${chart.summary}`;
+  const lines = [
+    `  <picture lang="${escapeHtml(chart.lang)}"${dir}>`,
+    `    <source media="(max-width: ${NARROW_VIEWPORT - 1}px)" srcset="${escapeHtml(dataUri(chart.stills.narrow, true))}">`,
+    `    <img src="${escapeHtml(dataUri(chart.stills.wide))}" width="100%" alt="${escapeHtml(alt)}">`,
+    '  </picture>',
+  ];
+  // a div, not a p: no margin that collapses differently before and after the script runs
+  if (link) lines.push(`  <div${dir}>${link}</div>`);
+  return lines.join('\n');
+}
+
+/** The title, the summary and the link, as a paragraph. */
+function paragraph(chart, dir, link) {
+  return `  <p${dir}><strong>${escapeHtml(chart.title)}</strong><br>${escapeHtml(chart.summary)}${link ? ` ${link}` : ''}</p>`;
 }
 
 /** builder.html (beside this script) with the chart's settings, in the names it reads. */

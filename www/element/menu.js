@@ -275,7 +275,7 @@ export class Menu {
     const shown = this.#shown;
     const chart = {
       element: host.element, lang: host.lang(), dir: host.dir(), title: host.title(), summary: host.summary(),
-      dataLabel: host.text('the-data'),
+      dataLabel: host.text('the-data'), stills: host.element.stillPictures(),
     };
     scriptIntegrity().then((sri) => {
       if (this.#shown !== shown) return;
