@@ -94,7 +94,8 @@ impl Color {
         if self.a >= 1.0 {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
         } else {
-            format!("rgba({},{},{},{})", self.r, self.g, self.b, self.a)
+            let alpha = crate::decimal::short(self.a);
+            format!("rgba({},{},{},{alpha})", self.r, self.g, self.b)
         }
     }
 }

@@ -8,11 +8,11 @@
 //! only marshals: JS values in and out ([`marshal`]), canvases, and errors as `Error`s whose
 //! message is in the reader's language. Nothing here panics on data or DOM input.
 
+mod canvas;
 mod marshal;
 
 use std::rc::Rc;
 
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -325,7 +325,7 @@ fn paint_on(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) -> Result<(), J
     // setting the size also clears the canvas
     canvas.set_width((scene.width * dpr).round() as u32);
     canvas.set_height((scene.height * dpr).round() as u32);
-    let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
+    let mut backend = canvas::Canvas::new(canvas.clone())
         .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
     let surface = Surface {
         scale: dpr,
@@ -361,8 +361,7 @@ struct CanvasMeasure<'a>(&'a CanvasRenderingContext2d);
 
 impl Measure for CanvasMeasure<'_> {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        let weight = if bold { "bold " } else { "" };
-        self.0.set_font(&format!("{weight}{size}px {FONT_FAMILY}"));
+        self.0.set_font(&canvas::font(bold, size, FONT_FAMILY));
         self.0.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
     }
 }
