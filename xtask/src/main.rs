@@ -1,12 +1,14 @@
 //! `cargo xtask`: build, demo and test tooling for plan-progress, in Rust so that it needs
 //! nothing but cargo to start (the alias lives in `.cargo/config.toml`).
 //!
-//! Modules: `dist` (the wasm build pipeline), `serve` (the static server of the demo and the
-//! browser tests), `checks` (`cargo xtask test`), `bench` (`cargo xtask bench`), `tools`
-//! (installing what is missing), `util` (process and path helpers).
+//! Modules: `dist` (the wasm build pipeline), `compress` (the `.br` and `.gz` siblings it
+//! writes), `serve` (the static server of the demo, the browser tests and the bench), `checks`
+//! (`cargo xtask test`), `bench` (`cargo xtask bench`), `tools` (installing what is missing),
+//! `util` (process and path helpers).
 
 mod bench;
 mod checks;
+mod compress;
 mod dist;
 mod serve;
 mod tools;
@@ -22,7 +24,9 @@ USAGE:
 
 COMMANDS:
     dist      Build the static site into dist/: the wasm (release) through wasm-bindgen
-              and wasm-opt (binaryen 132), www/, pkg/ and data/; prints a size table.
+              and wasm-opt (binaryen 132), www/, pkg/ and data/, with .br (brotli 11)
+              and .gz (gzip -9) siblings of the text and wasm files for static servers
+              that send them; prints a size table.
               Installs missing tools (wasm32 target, wasm-bindgen 0.2.130, binaryen).
     demo      `dist`, then serve dist/ at http://127.0.0.1:8080/ until Ctrl-C
               (env PORT changes the port).
