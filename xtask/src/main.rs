@@ -46,9 +46,13 @@ COMMANDS:
                 --browser-only   run only steps 5 to 7 (while working on the page);
                                  env BROWSER_TESTS=many,large runs only those files
     bench     `dist`, then plan-progress side by side with Chart.js and uPlot in headless
-              Chromium (bench/run.mjs; npm ci in bench/ if needed): bytes, navigation to
-              the first chart, cold renders, hover latency, memory. Prints a Markdown table
-              and writes target/bench/results.json and results.md. About 13 minutes.
+              Chromium (bench/run.mjs; npm ci in bench/ if needed), every file sent
+              compressed as a CDN sends it. Under a phone and a desktop broadband profile
+              (CPU and network throttled through the DevTools protocol): navigation to the
+              first chart, bytes before it, blocking time, layout shift, the still's first
+              paint, the demo article's bytes, 50 widgets on one page. On loopback: bytes,
+              cold renders, hover latency, memory, freezes. Prints Markdown tables and
+              writes target/bench/results.json and results.md. About 15 minutes.
               Timings only: not part of `test`.
               OPTIONS:
                 --quick          fewer runs and hover moves
