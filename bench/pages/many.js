@@ -7,7 +7,7 @@
   const COUNT = 50;
   const VIEWS = ['series', 'rating', 'status', 'progress', 'timeline'];
   const LANGS = ['en', 'fr', 'ar'];
-  const host = document.getElementById('host');
+  const host = document.getElementById('widgets');
   const many = { count: COUNT, ready: 0, errors: 0, allAt: null };
   window.__many = many;
   const settled = (event) => {

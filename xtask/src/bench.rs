@@ -65,7 +65,9 @@ pub fn bench(options: &Options) -> Result {
     let out = util::target_dir().join("bench");
     let served = Served::new(&out);
     served.snapshot(&bench_dir)?;
-    write_still_page(&served.pages, &out)?;
+    if !options.freeze_only {
+        write_still_page(&served.pages, &out)?;
+    }
     write_largest_dataset(&served.data)?;
     step("precompressing what the bench serves (.br and .gz siblings, as dist/ has)");
     for dir in served.dirs() {
