@@ -762,7 +762,9 @@ function profileMarkdown({ profile, readers, demo, many }, meta) {
   row('navigation → first interactive chart', of('chart'), fmt.ms);
   row('bytes transferred before it', of('bytes'), fmt.kb);
   row('total blocking time until it', of('blocking'), fmt.ms);
-  row(`cumulative layout shift until it + ${SETTLE_MS} ms`, of('cls'), fmt.cls);
+  // no ratio: a shift score of 0.007 against 0 or 0.3 says more than their quotient
+  const noRatio = { chartjs: null, uplot: null };
+  row(`cumulative layout shift until it + ${SETTLE_MS} ms`, of('cls'), fmt.cls, noRatio);
   row('still in the element: navigation → still on screen (first contentful paint; ratios to the others\' first chart)',
     alone(m.still.fcp), fmt.ms, of('chart'));
   row('still in the element: navigation → first interactive chart', alone(m.still.chart), fmt.ms, of('chart'));
