@@ -82,7 +82,7 @@ pub fn bench(options: &Options) -> Result {
     step(match (options.freeze_only, options.quick) {
         (true, _) => "running the benchmark, freezes only (node bench/run.mjs)",
         (false, true) => "running the benchmark, --quick (node bench/run.mjs)",
-        (false, false) => "running the benchmark (node bench/run.mjs; about 15 minutes)",
+        (false, false) => "running the benchmark (node bench/run.mjs; about 10 minutes)",
     });
     let mut node = Command::new("node");
     node.current_dir(&bench_dir)

@@ -52,7 +52,7 @@ COMMANDS:
               first chart, bytes before it, blocking time, layout shift, the still's first
               paint, the demo article's bytes, 50 widgets on one page. On loopback: bytes,
               cold renders, hover latency, memory, freezes. Prints Markdown tables and
-              writes target/bench/results.json and results.md. About 15 minutes.
+              writes target/bench/results.json and results.md. About 10 minutes.
               Timings only: not part of `test`.
               OPTIONS:
                 --quick          fewer runs and hover moves
