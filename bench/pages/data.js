@@ -40,12 +40,10 @@ export function synthValues(n, seed = 7) {
 
 /**
  * A series of `n` points as plain arrays `{x, ys, names, ids}`: one point per year from
- * `firstYear` when the years fit in 1900-2100, else x = 0 .. n-1.
+ * `firstYear` (the format's years run from 1900 to 2100: at most 201 points).
  */
 export function synthSeries(n, firstYear = 1900) {
-  const years = firstYear + n - 1 <= 2100;
-  const x = new Array(n);
-  for (let i = 0; i < n; i++) x[i] = years ? firstYear + i : i;
+  const x = Array.from({ length: n }, (_, i) => firstYear + i);
   return { x, ys: [synthValues(n)], names: ['Synthetic series (benchmark data, not real figures)'], ids: [SYNTHETIC_ID] };
 }
 

@@ -1,6 +1,6 @@
 // The lab page of one library (lab-<lib>.html): run.mjs drives it through window.bench to time
-// cold renders, hover latency and memory. Data are generated in the page before any timer
-// starts; the library is loaded and (for plan-progress) its wasm compiled before the first
+// cold renders, hover latency and memory, on loopback. Data are generated in the page before any
+// timer starts; the library is loaded and (for plan-progress) its wasm compiled before the first
 // timed chart, so these measure drawing, not downloading.
 import { planDataset, synthSeries } from './data.js';
 import { nextFrame, pageAdapter, rasterise } from './adapters.js';
@@ -9,15 +9,11 @@ const SIZE = { width: 800, height: 400 };
 const adapter = pageAdapter();
 const host = document.getElementById('host');
 
-/** A synthetic series of `n` points, with its plan-progress dataset text for plan-progress. */
+/** A synthetic series of `n` points (one per year), with its plan-progress dataset text for
+ * plan-progress. */
 function makeChart(n, firstYear = 1900) {
   const chart = synthSeries(n, firstYear);
-  if (adapter.name === 'plan-progress') {
-    // more than 201 points cannot have one year each in 1900-2100: years go on past 2100,
-    // and the widget must refuse the file for its number of points
-    const years = chart.x.map((_, i) => firstYear + i);
-    chart.json = JSON.stringify(planDataset(years, chart.ys[0]));
-  }
+  if (adapter.name === 'plan-progress') chart.json = JSON.stringify(planDataset(chart.x, chart.ys[0]));
   return chart;
 }
 
@@ -52,19 +48,6 @@ window.bench = {
     rasterise(adapter.canvas(handle));
     const t2 = performance.now();
     return { drawn: t1 - t0, painted: t2 - t0 };
-  },
-
-  /** plan-progress only: a file with `n` points must be refused with a message. */
-  async refuse(n) {
-    const chart = makeChart(n);
-    try {
-      await adapter.create(host, chart, SIZE);
-      return { refused: false, message: '' };
-    } catch (error) {
-      return { refused: true, message: error.message };
-    } finally {
-      host.replaceChildren();
-    }
   },
 
   /** Draws `n` points for hovering; returns `count` targets (page coordinates). */

@@ -558,14 +558,17 @@ describe('the npm package made from dist/', () => {
     }
   });
 
-  test('npm pack --dry-run dist lists the widget, its pkg/ files, the embed, a README and the licences, not the demo', async () => {
+  test('npm pack --dry-run dist lists the widget, its pkg/ files, the embed, a README and the licences, not the demo nor the .br/.gz siblings', async () => {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', DIST], {
       cwd: DIST, env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
     });
     const [report] = JSON.parse(stdout);
     const files = report.files.map((f) => f.path).sort();
-    const pkgDir = (await readdir(`${DIST}pkg`)).map((name) => `pkg/${name}`);
+    // the .br and .gz siblings are for static servers, not for the package (npm's CDNs compress)
+    const sibling = (f) => /\.(br|gz)$/.test(f);
+    const pkgDir = (await readdir(`${DIST}pkg`)).map((name) => `pkg/${name}`).filter((f) => !sibling(f));
     assert.ok(pkgDir.some((f) => f.endsWith('.wasm')), `no wasm in dist/pkg: ${pkgDir}`);
+    assert.deepEqual(files.filter(sibling), [], 'precompressed siblings are in the package');
     const docs = ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE'];
     for (const file of ['plan-progress.js', 'resizer.js', 'embed.html', 'embed.js', 'embed.css', 'package.json', ...docs, ...pkgDir]) {
       assert.ok(files.includes(file), `${file} is not in the package: ${files.join(', ')}`);

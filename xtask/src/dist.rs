@@ -14,16 +14,15 @@
 //!    one URL literal that names it in the element's loader is rewritten to match; the element
 //!    and its parts are bundled into `dist/plan-progress.js`, the builder page's script and its
 //!    parts (with the element) into `dist/builder.js`
-//! 5. a raw/gzip size table, since size is what embedders pay for (`cargo xtask test` holds the
-//!    gzip total to a budget: `checks::SIZE_BUDGET_GZIP`).
+//! 5. precompressed `.br` and `.gz` siblings of the text and wasm files, for static servers
+//!    that send them as they are (see [`compress`])
+//! 6. a raw/gzip/brotli size table, since size is what embedders pay for (`cargo xtask test`
+//!    holds the gzip total to a budget: `checks::SIZE_BUDGET_GZIP`).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
-
+use crate::compress::{self, Encoding};
 use crate::tools;
 use crate::util::{self, note, run, step, warn, Result};
 
@@ -118,6 +117,10 @@ pub fn dist() -> Result {
         remove_dir(&dist.join(source))?;
     }
     minify(&esbuild, &dist.join(GLUE_JS))?;
+
+    step("precompressing the text and wasm files (.br: brotli 11, node's zlib; .gz: gzip -9)");
+    let compressed = compress::precompress(&dist)?;
+    note(&format!("{compressed} files have .br and .gz siblings"));
 
     step("sizes");
     print_sizes(&dist)?;
@@ -358,9 +361,11 @@ pub struct FileSize {
     pub name: String,
     pub raw: u64,
     pub gzip: u64,
+    /// Its `.br` sibling's, if `dist` wrote one.
+    pub brotli: Option<u64>,
 }
 
-/// Raw and gzip -9 sizes of [`shipped_files`]; an error if one is missing.
+/// Raw, gzip -9 and brotli sizes of [`shipped_files`]; an error if one is missing.
 pub fn shipped_sizes(dist: &Path) -> Result<Vec<FileSize>> {
     shipped_files(dist)?
         .into_iter()
@@ -374,7 +379,8 @@ pub fn shipped_sizes(dist: &Path) -> Result<Vec<FileSize>> {
             })?;
             Ok(FileSize {
                 raw: bytes.len() as u64,
-                gzip: gzip_len(&bytes)?,
+                gzip: compress::gzip(&bytes)?.len() as u64,
+                brotli: file_len(&Encoding::Brotli.sibling(&path)).ok(),
                 name,
             })
         })
@@ -408,35 +414,32 @@ pub fn copy_tree(src: &Path, dst: &Path, skip: &[PathBuf]) -> Result<usize> {
     Ok(count)
 }
 
-/// Prints raw and gzip -9 sizes of the shipped files, and the JS + wasm total.
+/// Prints raw, gzip -9 and brotli 11 sizes of the shipped files, and the JS + wasm total.
 fn print_sizes(dist: &Path) -> Result {
-    println!("    {:<36} {:>12} {:>12}", "file", "raw bytes", "gzip -9");
     let sizes = shipped_sizes(dist)?;
-    for f in &sizes {
+    let line = |name: &str, raw: u64, gzip: u64, brotli: Option<u64>| {
+        let brotli = brotli.map_or_else(|| "-".to_string(), util::thousands);
         println!(
-            "    {:<36} {:>12} {:>12}",
-            f.name,
-            util::thousands(f.raw),
-            util::thousands(f.gzip)
+            "    {name:<36} {:>12} {:>12} {brotli:>12}",
+            util::thousands(raw),
+            util::thousands(gzip)
         );
-    }
+    };
     println!(
-        "    {:<36} {:>12} {:>12}",
+        "    {:<36} {:>12} {:>12} {:>12}",
+        "file", "raw bytes", "gzip -9", "brotli 11"
+    );
+    for f in &sizes {
+        line(&f.name, f.raw, f.gzip, f.brotli);
+    }
+    let brotli: Option<u64> = sizes.iter().map(|f| f.brotli).sum();
+    line(
         "total (JS + wasm)",
-        util::thousands(sizes.iter().map(|f| f.raw).sum()),
-        util::thousands(sizes.iter().map(|f| f.gzip).sum())
+        sizes.iter().map(|f| f.raw).sum(),
+        sizes.iter().map(|f| f.gzip).sum(),
+        brotli,
     );
     Ok(())
-}
-
-/// Size of `bytes` after `gzip -9` (what a server sends with compression on).
-pub fn gzip_len(bytes: &[u8]) -> Result<u64> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder
-        .write_all(bytes)
-        .and_then(|()| encoder.finish())
-        .map(|out| out.len() as u64)
-        .map_err(|e| format!("gzip failed: {e}"))
 }
 
 fn file_len(path: &Path) -> Result<u64> {
@@ -466,26 +469,6 @@ fn copy(from: &Path, to: &Path) -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use flate2::read::GzDecoder;
-    use std::io::Read;
-
-    #[test]
-    fn gzip_len_is_a_real_gzip_stream() {
-        let text = "plan-progress ".repeat(1000);
-        let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-        encoder.write_all(text.as_bytes()).expect("write");
-        let gz = encoder.finish().expect("finish");
-        assert_eq!(gzip_len(text.as_bytes()).expect("gzip"), gz.len() as u64);
-        assert!(
-            gz.len() < text.len() / 10,
-            "repetitive text compresses well"
-        );
-        let mut back = String::new();
-        GzDecoder::new(&gz[..])
-            .read_to_string(&mut back)
-            .expect("gunzip");
-        assert_eq!(back, text);
-    }
 
     #[test]
     fn wasm_names_follow_the_content() {

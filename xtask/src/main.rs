@@ -1,12 +1,14 @@
 //! `cargo xtask`: build, demo and test tooling for plan-progress, in Rust so that it needs
 //! nothing but cargo to start (the alias lives in `.cargo/config.toml`).
 //!
-//! Modules: `dist` (the wasm build pipeline), `serve` (the static server of the demo and the
-//! browser tests), `checks` (`cargo xtask test`), `bench` (`cargo xtask bench`), `tools`
-//! (installing what is missing), `util` (process and path helpers).
+//! Modules: `dist` (the wasm build pipeline), `compress` (the `.br` and `.gz` siblings it
+//! writes), `serve` (the static server of the demo, the browser tests and the bench), `checks`
+//! (`cargo xtask test`), `bench` (`cargo xtask bench`), `tools` (installing what is missing),
+//! `util` (process and path helpers).
 
 mod bench;
 mod checks;
+mod compress;
 mod dist;
 mod serve;
 mod tools;
@@ -22,7 +24,9 @@ USAGE:
 
 COMMANDS:
     dist      Build the static site into dist/: the wasm (release) through wasm-bindgen
-              and wasm-opt (binaryen 132), www/, pkg/ and data/; prints a size table.
+              and wasm-opt (binaryen 132), www/, pkg/ and data/, with .br (brotli 11)
+              and .gz (gzip -9) siblings of the text and wasm files for static servers
+              that send them; prints a size table.
               Installs missing tools (wasm32 target, wasm-bindgen 0.2.130, binaryen).
     demo      `dist`, then serve dist/ at http://127.0.0.1:8080/ until Ctrl-C
               (env PORT changes the port).
@@ -42,9 +46,13 @@ COMMANDS:
                 --browser-only   run only steps 5 to 7 (while working on the page);
                                  env BROWSER_TESTS=many,large runs only those files
     bench     `dist`, then plan-progress side by side with Chart.js and uPlot in headless
-              Chromium (bench/run.mjs; npm ci in bench/ if needed): bytes, navigation to
-              the first chart, cold renders, hover latency, memory. Prints a Markdown table
-              and writes target/bench/results.json and results.md. About 13 minutes.
+              Chromium (bench/run.mjs; npm ci in bench/ if needed), every file sent
+              compressed as a CDN sends it. Under a phone and a desktop broadband profile
+              (CPU and network throttled through the DevTools protocol): navigation to the
+              first chart, bytes before it, blocking time, layout shift, the still's first
+              paint, the demo article's bytes, 50 widgets on one page. On loopback: bytes,
+              cold renders, hover latency, memory, freezes. Prints Markdown tables and
+              writes target/bench/results.json and results.md. About 10 minutes.
               Timings only: not part of `test`.
               OPTIONS:
                 --quick          fewer runs and hover moves

@@ -7,6 +7,9 @@
 //!   fine for a local page;
 //! - `Content-Type: application/wasm` for `.wasm`, so `WebAssembly.instantiateStreaming` works
 //!   instead of the glue warning and falling back;
+//! - compression as a CDN does it: a file's precompressed sibling (`x.js.br`, `x.js.gz`, written
+//!   by `compress`) when the request's `Accept-Encoding` allows it, with `Content-Encoding`, the
+//!   original's `Content-Type` and `Vary: Accept-Encoding`; a file without siblings goes plain;
 //! - `Cache-Control: no-cache`, so a rebuilt wasm is always picked up;
 //! - no way out of the served directories (`..` is refused, symlinks leading outside too);
 //! - loopback only: it is a development server.
@@ -18,6 +21,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use crate::compress::Encoding;
 use crate::util::Result;
 
 /// A URL prefix served from a directory, e.g. `/test-fixtures/` -> `www/test-fixtures`.
@@ -88,55 +92,144 @@ enum Resolved {
     BadRequest,
 }
 
+/// What the server reads of a request.
+#[derive(Debug, Default, PartialEq)]
+struct Request {
+    method: String,
+    target: String,
+    /// The `Accept-Encoding` header's value ("" when absent).
+    accept_encoding: String,
+}
+
+/// What it answers.
+#[derive(Debug)]
+struct Response {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    /// The coding of `body`, when it is a precompressed sibling.
+    encoding: Option<Encoding>,
+    /// Whether another `Accept-Encoding` could get another body (`Vary: Accept-Encoding`).
+    varies: bool,
+}
+
+impl Response {
+    fn text(status: u16, body: &str) -> Response {
+        Response {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+            encoding: None,
+            varies: false,
+        }
+    }
+}
+
 fn handle(stream: TcpStream, mounts: &[Mount], log: bool) {
     // A stuck client must not keep a thread forever.
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
-    let request_line = match read_head(&stream) {
-        Ok(line) => line,
-        Err(_) => {
-            let _ = respond(
-                &stream,
-                400,
-                "text/plain; charset=utf-8",
-                b"bad request\n",
-                true,
-            );
-            return;
-        }
+    let Ok(request) = read_head(&stream) else {
+        let _ = respond(&stream, &Response::text(400, "bad request\n"), false);
+        return;
     };
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let head_only = method == "HEAD";
-    let (status, ctype, body): (u16, &str, Vec<u8>) = if method != "GET" && !head_only {
-        (
-            405,
-            "text/plain; charset=utf-8",
-            b"method not allowed\n".to_vec(),
-        )
+    let head_only = request.method == "HEAD";
+    let response = if request.method != "GET" && !head_only {
+        Response::text(405, "method not allowed\n")
     } else {
-        match resolve(mounts, target) {
-            Resolved::File(path) => match std::fs::read(&path) {
-                Ok(bytes) => (200, content_type(&path), bytes),
-                Err(_) => (404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
-            },
-            Resolved::NotFound => (404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
-            Resolved::Forbidden => (403, "text/plain; charset=utf-8", b"forbidden\n".to_vec()),
-            Resolved::BadRequest => (400, "text/plain; charset=utf-8", b"bad request\n".to_vec()),
+        match resolve(mounts, &request.target) {
+            Resolved::File(path) => file_response(&path, &request.accept_encoding),
+            Resolved::NotFound => Response::text(404, "not found\n"),
+            Resolved::Forbidden => Response::text(403, "forbidden\n"),
+            Resolved::BadRequest => Response::text(400, "bad request\n"),
         }
     };
     if log {
-        println!("    {method} {target} -> {status}");
+        let coding = response.encoding.map_or("", |e| e.token());
+        println!(
+            "    {} {} -> {} {coding}",
+            request.method, request.target, response.status
+        );
     }
-    let _ = respond(&stream, status, ctype, &body, head_only);
+    let _ = respond(&stream, &response, head_only);
 }
 
-/// Reads the request head (request line and headers, up to the blank line) and returns the
-/// request line. Bodies are not expected (GET/HEAD).
-fn read_head(stream: &TcpStream) -> std::io::Result<String> {
+/// The file at `path`, or its precompressed sibling in the coding `accept_encoding` prefers.
+fn file_response(path: &Path, accept_encoding: &str) -> Response {
+    let available: Vec<Encoding> = Encoding::PREFERRED
+        .into_iter()
+        .filter(|e| usable_sibling(path, &e.sibling(path)))
+        .collect();
+    let encoding = negotiate(accept_encoding, &available);
+    let read = encoding.map_or_else(|| path.to_path_buf(), |e| e.sibling(path));
+    match std::fs::read(&read) {
+        Ok(body) => Response {
+            status: 200,
+            content_type: content_type(path),
+            body,
+            encoding,
+            varies: !available.is_empty(),
+        },
+        Err(_) => Response::text(404, "not found\n"),
+    }
+}
+
+/// A sibling is sent only if it is a plain file (not a symlink, which could lead out of the
+/// served folder) at least as new as its original (an edited file must not be shadowed by the
+/// compressed copy of its old text).
+fn usable_sibling(original: &Path, sibling: &Path) -> bool {
+    let modified = |meta: std::fs::Metadata| meta.modified().ok();
+    let sibling_time = std::fs::symlink_metadata(sibling)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .and_then(modified);
+    let original_time = std::fs::metadata(original).ok().and_then(modified);
+    matches!((sibling_time, original_time), (Some(s), Some(o)) if s >= o)
+}
+
+/// The coding to send among `available` (in the server's order of preference): the one the
+/// client weighs highest with `Accept-Encoding` (RFC 9110 section 12.5.3: `q=0` refuses a
+/// coding, `*` stands for those not named), the first in `available` on a tie; `None` for the
+/// file as it is.
+fn negotiate(accept_encoding: &str, available: &[Encoding]) -> Option<Encoding> {
+    let mut weights: Vec<(String, f32)> = Vec::new();
+    for item in accept_encoding.split(',') {
+        let mut parts = item.split(';').map(str::trim);
+        let coding = parts.next().unwrap_or("").to_ascii_lowercase();
+        let mut weight = Some(1.0);
+        for param in parts {
+            if let Some(q) = param
+                .strip_prefix("q=")
+                .or_else(|| param.strip_prefix("Q="))
+            {
+                weight = q.parse::<f32>().ok().filter(|q| (0.0..=1.0).contains(q));
+            }
+        }
+        if let (false, Some(weight)) = (coding.is_empty(), weight) {
+            weights.push((coding, weight));
+        }
+    }
+    let weight_of = |token: &str| {
+        let named = weights.iter().find(|(c, _)| c == token);
+        let any = weights.iter().find(|(c, _)| c == "*");
+        named.or(any).map_or(0.0, |(_, w)| *w)
+    };
+    let mut best: Option<(Encoding, f32)> = None;
+    for &encoding in available {
+        let weight = weight_of(encoding.token());
+        if weight > 0.0 && best.is_none_or(|(_, w)| weight > w) {
+            best = Some((encoding, weight));
+        }
+    }
+    best.map(|(encoding, _)| encoding)
+}
+
+/// Reads the request head (request line and headers, up to the blank line). Bodies are not
+/// expected (GET/HEAD).
+fn read_head(stream: &TcpStream) -> std::io::Result<Request> {
     const MAX_HEAD: u64 = 32 * 1024;
     let mut reader = BufReader::new(stream.take(MAX_HEAD));
-    let mut request_line = String::new();
+    let mut request: Option<Request> = None;
     let mut line = String::new();
     loop {
         line.clear();
@@ -147,21 +240,30 @@ fn read_head(stream: &TcpStream) -> std::io::Result<String> {
             ));
         }
         if line == "\r\n" || line == "\n" {
-            return Ok(request_line);
+            return Ok(request.unwrap_or_default());
         }
-        if request_line.is_empty() {
-            request_line = line.trim_end().to_string();
+        match request.as_mut() {
+            None => {
+                let mut parts = line.split_whitespace();
+                request = Some(Request {
+                    method: parts.next().unwrap_or("").to_string(),
+                    target: parts.next().unwrap_or("").to_string(),
+                    accept_encoding: String::new(),
+                });
+            }
+            Some(request) => {
+                if let Some((name, value)) = line.split_once(':') {
+                    if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                        request.accept_encoding = value.trim().to_string();
+                    }
+                }
+            }
         }
     }
 }
 
-fn respond(
-    mut stream: &TcpStream,
-    status: u16,
-    content_type: &str,
-    body: &[u8],
-    head_only: bool,
-) -> std::io::Result<()> {
+fn respond(mut stream: &TcpStream, response: &Response, head_only: bool) -> std::io::Result<()> {
+    let status = response.status;
     let reason = match status {
         200 => "OK",
         400 => "Bad Request",
@@ -172,20 +274,27 @@ fn respond(
     };
     let mut head = format!(
         "HTTP/1.1 {status} {reason}\r\n\
-         Content-Type: {content_type}\r\n\
+         Content-Type: {}\r\n\
          Content-Length: {}\r\n\
          Cache-Control: no-cache\r\n\
          X-Content-Type-Options: nosniff\r\n\
          Connection: close\r\n",
-        body.len()
+        response.content_type,
+        response.body.len()
     );
+    if let Some(encoding) = response.encoding {
+        head.push_str(&format!("Content-Encoding: {}\r\n", encoding.token()));
+    }
+    if response.varies {
+        head.push_str("Vary: Accept-Encoding\r\n");
+    }
     if status == 405 {
         head.push_str("Allow: GET, HEAD\r\n");
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     if !head_only {
-        stream.write_all(body)?;
+        stream.write_all(&response.body)?;
     }
     stream.flush()
 }
@@ -416,6 +525,150 @@ mod tests {
         ] {
             assert_eq!(content_type(Path::new(file)), ty, "{file}");
         }
+    }
+
+    fn get_with(addr: SocketAddr, path: &str, accept: &str) -> Vec<u8> {
+        let raw = format!("GET {path} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {accept}\r\n\r\n");
+        let mut stream = TcpStream::connect(addr).expect("connect");
+        stream.write_all(raw.as_bytes()).expect("send");
+        stream
+            .shutdown(std::net::Shutdown::Write)
+            .expect("shutdown");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("read");
+        response
+    }
+
+    /// The head of a response as text, and its body.
+    fn split(response: &[u8]) -> (String, Vec<u8>) {
+        let at = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a head");
+        (
+            String::from_utf8_lossy(&response[..at + 4]).into_owned(),
+            response[at + 4..].to_vec(),
+        )
+    }
+
+    /// A site whose app.js and x.wasm have (pretend) precompressed siblings.
+    fn compressed_site() -> (PathBuf, Server) {
+        let base = temp_dir("compressed");
+        std::fs::write(base.join("app.js"), "console.log('plain');").expect("write");
+        std::fs::write(base.join("app.js.br"), "BROTLI").expect("write");
+        std::fs::write(base.join("app.js.gz"), "GZIP").expect("write");
+        std::fs::write(base.join("x.wasm"), b"\0asm\x01\0\0\0").expect("write");
+        std::fs::write(base.join("x.wasm.gz"), "WASM-GZ").expect("write");
+        std::fs::write(base.join("plain.css"), "a{}").expect("write");
+        let server = start("127.0.0.1:0", vec![Mount::new("/", &base)], false).expect("start");
+        (base, server)
+    }
+
+    #[test]
+    fn sends_precompressed_siblings_as_a_cdn_does() {
+        let (base, server) = compressed_site();
+        let addr = server.addr;
+        let (head, body) = split(&get_with(addr, "/app.js", "gzip, deflate, br, zstd"));
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert!(
+            head.contains("Content-Type: text/javascript; charset=utf-8\r\n"),
+            "{head}"
+        );
+        assert!(head.contains("Content-Encoding: br\r\n"), "{head}");
+        assert!(head.contains("Vary: Accept-Encoding\r\n"), "{head}");
+        assert!(head.contains("Content-Length: 6\r\n"), "{head}");
+        assert_eq!(body, b"BROTLI");
+
+        let (head, body) = split(&get_with(addr, "/app.js", "gzip"));
+        assert!(head.contains("Content-Encoding: gzip\r\n"), "{head}");
+        assert_eq!(body, b"GZIP");
+        let (_, body) = split(&get_with(addr, "/app.js", "br;q=0, gzip;q=0.8"));
+        assert_eq!(body, b"GZIP");
+
+        let (head, body) = split(&get(addr, "/app.js").into_bytes());
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert!(
+            head.contains("Vary: Accept-Encoding\r\n"),
+            "another client gets another body"
+        );
+        assert_eq!(body, b"console.log('plain');");
+
+        let (head, body) = split(&get_with(addr, "/x.wasm", "br, gzip"));
+        assert!(
+            head.contains("Content-Type: application/wasm\r\n"),
+            "{head}"
+        );
+        assert!(
+            head.contains("Content-Encoding: gzip\r\n"),
+            "no .br: the .gz: {head}"
+        );
+        assert_eq!(body, b"WASM-GZ");
+
+        let (head, body) = split(&get_with(addr, "/plain.css", "br, gzip"));
+        assert!(
+            !head.contains("Content-Encoding") && !head.contains("Vary"),
+            "{head}"
+        );
+        assert_eq!(body, b"a{}");
+
+        let head = request(addr, "HEAD /app.js HTTP/1.1\r\nAccept-Encoding: br\r\n\r\n");
+        assert!(
+            head.contains("Content-Encoding: br\r\n") && head.contains("Content-Length: 6\r\n")
+        );
+        assert!(
+            head.ends_with("\r\n\r\n"),
+            "HEAD must not send a body: {head}"
+        );
+        let _ = std::fs::remove_dir_all(base);
+    }
+
+    #[test]
+    fn never_sends_a_stale_or_linked_sibling() {
+        let (base, server) = compressed_site();
+        // app.js edited after its siblings were written
+        let later = std::time::SystemTime::now() + Duration::from_secs(60);
+        std::fs::File::options()
+            .append(true)
+            .open(base.join("app.js"))
+            .and_then(|f| f.set_modified(later))
+            .expect("touch");
+        let (head, body) = split(&get_with(server.addr, "/app.js", "br, gzip"));
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert_eq!(body, b"console.log('plain');");
+
+        std::fs::write(base.join("outside.txt"), "secret").expect("write");
+        std::fs::write(base.join("plain.txt"), "plain text").expect("write");
+        std::os::unix::fs::symlink(base.join("outside.txt"), base.join("plain.txt.br"))
+            .expect("symlink");
+        let (head, body) = split(&get_with(server.addr, "/plain.txt", "br"));
+        assert!(!head.contains("Content-Encoding"), "{head}");
+        assert_eq!(body, b"plain text");
+        let _ = std::fs::remove_dir_all(base);
+    }
+
+    #[test]
+    fn negotiates_the_coding() {
+        use Encoding::{Brotli, Gzip};
+        let both = [Brotli, Gzip];
+        for (accept, expected) in [
+            ("gzip, deflate, br", Some(Brotli)),
+            ("gzip, deflate, br, zstd", Some(Brotli)),
+            ("GZIP", Some(Gzip)),
+            ("br;q=0.5, gzip", Some(Gzip)),
+            ("br;q=0, *", Some(Gzip)),
+            ("*", Some(Brotli)),
+            ("*;q=0", None),
+            ("identity", None),
+            ("", None),
+            ("gzip;q=2", None),
+            ("gzip;q=oops, br; q=0.1", Some(Brotli)),
+            ("deflate", None),
+        ] {
+            assert_eq!(negotiate(accept, &both), expected, "{accept:?}");
+        }
+        assert_eq!(negotiate("br", &[Gzip]), None);
+        assert_eq!(negotiate("br, gzip", &[Gzip]), Some(Gzip));
+        assert_eq!(negotiate("br, gzip", &[]), None);
     }
 
     #[test]
