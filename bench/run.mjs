@@ -820,11 +820,11 @@ function profileNotes(results) {
       `first chart, its time beyond ${LONG_TASK_MS} ms, from the navigation's start (Lighthouse counts from the ` +
       'first contentful paint). Cumulative layout shift: the sum of every `layout-shift` entry without recent ' +
       `input until the first chart + ${SETTLE_MS} ms (not Lighthouse's session windows).`,
-    '- Still in the element: bench/pages/still-plan-progress.html, the same element holding in its light DOM ' +
-      '`<img src="data:image/svg+xml,…" width="100%" alt="…">`, the chart drawn by the command line (`cargo run -- ' +
-      'render data/morocco.json --view series --series tip-investigations,tip-prosecutions,tip-convictions --width ' +
-      `720 --lang en\`): ${fmt.kb(still)} more transferred for the page. First contentful paint: the ` +
-      '`paint` entry `first-contentful-paint`.',
+    '- Still in the element: bench/pages/still-plan-progress.html, the builder\'s embed code for the same chart ' +
+      'pasted into the same column (bench/still-page.mjs): its script, and the element holding the still pictures ' +
+      '(`<picture>`: a narrow SVG for viewports under 600 px, a wide one otherwise, as `data:` URLs, the alt text ' +
+      `the chart's title and summary) and the link to the data: ${fmt.kb(still)} more transferred for the page. ` +
+      'First contentful paint: the `paint` entry `first-contentful-paint`.',
     `- Demo article: dist/index.html at its top, not scrolled; the bytes received (\`Network.loadingFinished\`'s ` +
       '`encodedDataLength`: headers and compressed body) of every http request from the navigation until none has ' +
       'been in flight for the quiet time.',

@@ -3,8 +3,8 @@
 //!
 //! Builds the release widget (`dist`), snapshots what it serves into `target/bench/` (other
 //! commands rebuild `dist/` while the bench runs for minutes, and a half-written folder would
-//! make a library fail mid-run): `dist/`, the pages of `bench/pages/` (with the still page
-//! written from its template, see [`write_still_page`]), the files of Chart.js and uPlot that the
+//! make a library fail mid-run): `dist/`, the pages of `bench/pages/` (the still page gets the
+//! builder's embed code, see [`write_still_page`]), the files of Chart.js and uPlot that the
 //! pages load, and generated datasets. Every snapshot gets the `.br` and `.gz` siblings `dist`
 //! gives its own files ([`compress`]), so the server sends all three libraries compressed as a
 //! CDN would. Then it serves them on a free loopback port and runs `bench/run.mjs`
@@ -65,19 +65,20 @@ pub fn bench(options: &Options) -> Result {
     let out = util::target_dir().join("bench");
     let served = Served::new(&out);
     served.snapshot(&bench_dir)?;
-    if !options.freeze_only {
-        write_still_page(&served.pages, &out)?;
-    }
     write_largest_dataset(&served.data)?;
-    step("precompressing what the bench serves (.br and .gz siblings, as dist/ has)");
-    for dir in served.dirs() {
-        compress::precompress(&dir)?;
-    }
     let server = serve::start("127.0.0.1:0", served.mounts(), false)?;
     let base_url = format!("http://{}", server.addr);
     note(&format!(
         "serving the dist/ snapshot, the bench's pages and the libraries at {base_url}/"
     ));
+    if !options.freeze_only {
+        write_still_page(&bench_dir, &served.pages, &base_url, &chromium)?;
+    }
+    // once the still page is written: the server sends a sibling only when it is the newer file
+    step("precompressing what the bench serves (.br and .gz siblings, as dist/ has)");
+    for dir in served.dirs() {
+        compress::precompress(&dir)?;
+    }
 
     step(match (options.freeze_only, options.quick) {
         (true, _) => "running the benchmark, freezes only (node bench/run.mjs)",
@@ -252,97 +253,25 @@ impl Served {
 }
 
 /// The dataset and indicators every reader page draws: the demo's three TIP series. The pages
-/// name them in their markup (`bench/pages/reader-*.html`, `still-plan-progress.html`); a test
-/// checks that they agree with these.
+/// name them in their markup (`bench/pages/reader-*.html`; the still page's chart in
+/// `bench/still-page.mjs`); a test checks that they agree with these.
+#[cfg(test)]
 const READER_SRC: &str = "/data/morocco.json";
+#[cfg(test)]
 const READER_SERIES: &str = "tip-investigations,tip-prosecutions,tip-convictions";
-/// The still's width: the reader pages' column (`bench/pages/reader.css`, 744 px) less the
-/// element's padding.
-const STILL_WIDTH: &str = "720";
-/// The page with a still inside its `<plan-progress>`, and the comment its template holds where
-/// the still goes.
-const STILL_PAGE: &str = "still-plan-progress.html";
-const STILL_MARKER: &str = "<!-- still -->";
 
-/// Renders the still of the reader pages' chart with the command line (`cargo run -- render`)
-/// and writes it into the still page of the pages' snapshot.
-fn write_still_page(pages: &Path, out: &Path) -> Result {
-    step("rendering the still of the reader pages' chart (the command line's render)");
-    let svg_path = out.join("still.svg");
-    run(util::cargo()
-        .args(["run", "--quiet", "--", "render"])
-        .arg(util::root().join(READER_SRC.trim_start_matches('/')))
-        .args(["--view", "series", "--series", READER_SERIES])
-        .args(["--width", STILL_WIDTH, "--lang", "en", "--out"])
-        .arg(&svg_path))?;
-    let svg = std::fs::read_to_string(&svg_path)
-        .map_err(|e| format!("could not read {}: {e}", util::rel(&svg_path)))?;
-    let page = pages.join(STILL_PAGE);
-    let template = std::fs::read_to_string(&page)
-        .map_err(|e| format!("could not read {}: {e}", util::rel(&page)))?;
-    let html = still_page(&template, &svg).map_err(|e| format!("bench/pages/{STILL_PAGE}: {e}"))?;
-    std::fs::write(&page, html).map_err(|e| format!("could not write {}: {e}", util::rel(&page)))
-}
-
-/// The still page: the template with its one [`STILL_MARKER`] replaced by [`still_markup`].
-fn still_page(template: &str, svg: &str) -> Result<String> {
-    match template.matches(STILL_MARKER).count() {
-        1 => Ok(template.replacen(STILL_MARKER, &still_markup(svg), 1)),
-        n => Err(format!(
-            "expected `{STILL_MARKER}` once (where the still goes), found it {n} times"
-        )),
-    }
-}
-
-/// The still as the page carries it, in the element's light DOM: an `<img>` of the SVG in a
-/// `data:` URL (no request of its own), as wide as the element, named by the chart's title.
-/// This is the one place to change when the embed code carries its own still (issue #14).
-fn still_markup(svg: &str) -> String {
-    format!(
-        "<img src=\"data:image/svg+xml,{}\" width=\"100%\" alt=\"{}\">",
-        percent_encode(svg),
-        escape_attribute(&svg_title(svg))
-    )
-}
-
-/// The text of the SVG's first `<text>` element (the chart's title), without the bidi isolates
-/// around dataset text and with XML's escapes read.
-fn svg_title(svg: &str) -> String {
-    let text = svg
-        .split_once("<text")
-        .and_then(|(_, rest)| rest.split_once('>'))
-        .and_then(|(_, rest)| rest.split_once("</text>"))
-        .map_or("", |(text, _)| text);
-    text.replace(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'], "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-        .trim()
-        .to_string()
-}
-
-/// Text for a double-quoted HTML attribute.
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// `text` for a URL inside an HTML attribute: every byte but letters, digits and
-/// `-_.~!$'()*+,;=:@/?` as `%XX` (so `"`, `&`, `#`, `%`, `<`, spaces and non-ASCII too).
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 2);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~!$'()*+,;=:@/?".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+/// Writes the reader page that carries the builder's embed code, still pictures included:
+/// `bench/still-page.mjs` asks the builder served at `base_url` for the code and pastes it into
+/// the page's template in the `pages` snapshot.
+fn write_still_page(bench_dir: &Path, pages: &Path, base_url: &str, chromium: &Path) -> Result {
+    step("writing the still page from the builder's embed code (node bench/still-page.mjs)");
+    run(Command::new("node")
+        .current_dir(bench_dir)
+        .arg("still-page.mjs")
+        .env("BASE_URL", base_url)
+        .env("BENCH_PAGES", pages)
+        .env("CHROMIUM", chromium)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
 }
 
 #[cfg(test)]
@@ -412,50 +341,18 @@ mod tests {
         let pages = util::root().join("bench/pages");
         for page in [
             "reader-plan-progress.html",
-            STILL_PAGE,
+            "../still-page.mjs",
             "reader-chartjs.html",
             "reader-uplot.html",
         ] {
-            let html = std::fs::read_to_string(pages.join(page)).expect("page");
-            assert!(html.contains(&format!("\"{READER_SRC}\"")), "{page}: src");
-            assert!(
-                html.contains(&format!("\"{READER_SERIES}\"")),
-                "{page}: series"
-            );
+            let text = std::fs::read_to_string(pages.join(page)).expect("page");
+            let quoted = |value: &str| {
+                ['"', '\'']
+                    .iter()
+                    .any(|q| text.contains(&format!("{q}{value}{q}")))
+            };
+            assert!(quoted(READER_SRC), "{page}: src");
+            assert!(quoted(READER_SERIES), "{page}: series");
         }
-    }
-
-    #[test]
-    fn the_still_goes_inside_the_element() {
-        let svg = "<svg width=\"720\"><rect/><text x=\"12\">\u{2068}Cases &amp; \"trials\" (TIP)\u{2069}</text>\
-                   <text>2024</text><path d=\"M 1 2\"/>#</svg>\n";
-        assert_eq!(svg_title(svg), "Cases & \"trials\" (TIP)");
-        let img = still_markup(svg);
-        assert!(
-            img.starts_with("<img src=\"data:image/svg+xml,%3Csvg%20width=%22720%22%3E"),
-            "{img}"
-        );
-        assert!(
-            img.ends_with("\" width=\"100%\" alt=\"Cases &amp; &quot;trials&quot; (TIP)\">"),
-            "{img}"
-        );
-        let url = img.split('"').nth(1).expect("src");
-        assert!(!url.contains(['#', '&', '<', '>', ' ', '\n']), "{url}");
-        assert!(
-            url.contains("%E2%81%A8Cases%20%26amp;"),
-            "UTF-8 bytes, escaped: {url}"
-        );
-
-        let template = std::fs::read_to_string(util::root().join("bench/pages").join(STILL_PAGE))
-            .expect("template");
-        let page = still_page(&template, svg).expect("page");
-        let inside = page
-            .split_once("<plan-progress")
-            .and_then(|(_, rest)| rest.split_once("</plan-progress>"))
-            .map(|(inside, _)| inside)
-            .expect("an element");
-        assert!(inside.contains(&img), "{inside}");
-        assert!(still_page("<p></p>", svg).is_err());
-        assert!(still_page(&format!("{STILL_MARKER}{STILL_MARKER}"), svg).is_err());
     }
 }
