@@ -32,10 +32,12 @@ const MIN_ROW: f64 = 16.0;
 const ROW: (f64, f64) = (22.0, 36.0);
 const TURNED_ROW: f64 = 20.0;
 
-/// What one cell shows: its fill (none for a gap, which is hatched) and its letters.
+/// What one cell shows: its fill (none for a gap, which is hatched) and its letters; and what
+/// the legend calls it.
 struct Look {
     fill: Option<Color>,
     letters: String,
+    label: String,
 }
 
 /// The grid: which subjects and years it draws, and where.
@@ -116,7 +118,7 @@ pub fn build(
         .ok_or(ViewError::NothingToShow(Missing::Comparisons))?;
     let mut frame = Frame::new(view, measure);
     let top = frame.title(dataset.text(&scale.label, view.text_lang())) + 4.0;
-    let looks = looks(&frame, view, scale);
+    let looks = looks(&frame, dataset, view, scale);
     let top = legend(&mut frame, dataset, selection, &looks, top) + 8.0;
     let bottom = frame.footer(sources);
     let names = names(dataset, selection, view.text_lang());
@@ -142,7 +144,10 @@ pub fn build(
         let text = frame.directed(text);
         frame.marks.push(style.mark(frame.at_start(PAD), y, text));
     }
-    let bands = (0..grid.subjects).map(|s| grid.band(s)).collect();
+    let mut bands = Vec::new();
+    for s in 0..grid.subjects {
+        bands.push(grid.band(s));
+    }
     let plot = (
         grid.left,
         grid.top,
@@ -162,7 +167,7 @@ fn more_in_table(selection: &CompareSelection, grid: &Grid) -> usize {
 
 /// What a cell of each standing looks like: the scale's levels in order, then a special case,
 /// not ranked and a gap.
-fn looks(frame: &Frame, view: &View, scale: &Scale) -> Vec<Look> {
+fn looks(frame: &Frame, dataset: &Dataset, view: &View, scale: &Scale) -> Vec<Look> {
     let theme = &view.theme;
     let n = scale.levels.len();
     let mut looks = Vec::new();
@@ -170,21 +175,22 @@ fn looks(frame: &Frame, view: &View, scale: &Scale) -> Vec<Look> {
         looks.push(Look {
             fill: Some(theme.level_color(i, n)),
             letters: letters(&level.id, i, frame.locale),
+            label: dataset.text(&level.label, view.text_lang()).to_string(),
         });
     }
-    let special = i18n::t(frame.locale, Msg::SpecialCaseShort).to_string();
-    looks.push(Look {
-        fill: Some(theme.background),
-        letters: special,
-    });
-    looks.push(Look {
-        fill: Some(theme.grid),
-        letters: "–".into(),
-    });
-    looks.push(Look {
-        fill: None,
-        letters: String::new(),
-    });
+    let word = |msg| i18n::upper_first(i18n::t(frame.locale, msg));
+    let special = i18n::t(frame.locale, Msg::SpecialCaseShort);
+    for (fill, letters, msg) in [
+        (Some(theme.background), special, Msg::SpecialCase),
+        (Some(theme.grid), "–", Msg::NotRanked),
+        (None, "", Msg::NoData),
+    ] {
+        looks.push(Look {
+            fill,
+            letters: letters.to_string(),
+            label: word(msg),
+        });
+    }
     looks
 }
 
@@ -202,13 +208,21 @@ fn look_of(standing: Standing, levels: usize) -> usize {
 /// initial of the word after it ("tier-2-watch-list" is "2W", "tier-1" is "1"), or the level's
 /// rank from 1 when the id has no number. Digits as the reader's locale writes them.
 fn letters(id: &str, index: usize, locale: i18n::Locale) -> String {
-    let mut parts = id.split(['-', '_']);
-    let number = parts.by_ref().find_map(|p| p.parse::<u32>().ok());
-    let (n, initial) = match number {
-        Some(n) => (n, parts.next().and_then(|p| p.chars().next())),
-        None => (u32::try_from(index + 1).unwrap_or(u32::MAX), None),
-    };
-    let mut out = format_number(f64::from(n), locale, 0);
+    let (mut number, mut initial) = (None, None);
+    for part in id.split(['-', '_']) {
+        if number.is_some() {
+            initial = part.chars().next();
+            break;
+        }
+        if !part.is_empty() && part.len() < 10 && part.bytes().all(|b| b.is_ascii_digit()) {
+            number = Some(
+                part.bytes()
+                    .fold(0.0, |n, b| n * 10.0 + f64::from(b - b'0')),
+            );
+        }
+    }
+    let n = number.unwrap_or((index + 1) as f64);
+    let mut out = format_number(n, locale, 0);
     out.extend(initial.map(|c| c.to_ascii_uppercase()));
     out
 }
@@ -278,42 +292,26 @@ fn legend(
             }
         }
     }
-    let scale = dataset.scales.get(selection.scale);
-    let lang = frame.locale.code();
-    let mut items: Vec<(usize, String)> = Vec::new();
-    for (i, level) in scale.map_or(&[][..], |s| &s.levels).iter().enumerate() {
-        items.push((i, dataset.text(&level.label, lang).to_string()));
-    }
-    for (p, msg) in [Msg::SpecialCase, Msg::NotRanked, Msg::NoData]
-        .into_iter()
-        .enumerate()
-    {
-        if present[p] {
-            items.push((levels + p, i18n::upper_first(i18n::t(frame.locale, msg))));
-        }
-    }
     let (size, small) = (frame.sizes.label, frame.sizes.small);
     let line = (size * 1.7).round();
     let (mut x, mut y) = (PAD, top);
-    for (look, label) in items {
-        let letters = frame.measure.width(&looks[look].letters, small, true);
+    for (i, look) in looks.iter().enumerate() {
+        if i >= levels && !present[i - levels] {
+            continue;
+        }
+        let letters = frame.measure.width(&look.letters, small, true);
         let swatch = (letters + 8.0).max(22.0);
-        let width = swatch + 5.0 + frame.measure.width(&label, size, false);
+        let width = swatch + 5.0 + frame.measure.width(&look.label, size, false);
         if x > PAD && x + width > frame.width - PAD {
             (x, y) = (PAD, y + line);
         }
         let left = from_start(frame, x, swatch);
-        draw_cell(
-            frame,
-            (left, y + 1.0, swatch, line - 4.0),
-            &looks[look],
-            small,
-        );
+        draw_cell(frame, (left, y + 1.0, swatch, line - 4.0), look, small);
         let style = TextStyle {
             baseline: Baseline::Middle,
             ..TextStyle::hanging(size, false, frame.theme.text, frame.start_align())
         };
-        let text = frame.directed(label);
+        let text = frame.directed(look.label.clone());
         frame
             .marks
             .push(style.mark(frame.at_start(x + swatch + 5.0), y + line / 2.0 - 1.0, text));
@@ -486,82 +484,83 @@ fn draw_labels(
             stroke: None,
         });
     }
-    let mut rows: Vec<(f64, String, bool)> = Vec::new();
+    let start = frame.at_start(PAD);
+    let style = TextStyle {
+        size: frame.sizes.label,
+        bold: false,
+        color: frame.theme.text,
+        align: frame.start_align(),
+        baseline: Baseline::Middle,
+    };
     if grid.turned {
         for year in grid.years.0..=grid.years.1 {
             let (_, y, _, h) = grid.cell(0, year);
-            rows.push((y + h / 2.0, i18n::format_year(year, frame.locale), false));
+            let text = frame.directed(i18n::format_year(year, frame.locale));
+            frame.marks.push(style.mark(start, y + h / 2.0, text));
         }
     } else {
         for (s, name) in names.iter().take(grid.subjects).enumerate() {
             let (_, y, _, h) = grid.cell(s, grid.years.0);
             let bold = leads && s == 0;
-            rows.push((y + h / 2.0, fitted(frame, name, grid.labels, bold), bold));
+            let text = frame.directed(fitted(frame, name, grid.labels, bold));
+            frame
+                .marks
+                .push(TextStyle { bold, ..style }.mark(start, y + h / 2.0, text));
         }
-    }
-    for (y, text, bold) in rows {
-        let style = TextStyle {
-            size: frame.sizes.label,
-            bold,
-            color: frame.theme.text,
-            align: frame.start_align(),
-            baseline: Baseline::Middle,
-        };
-        let text = frame.directed(text);
-        frame.marks.push(style.mark(frame.at_start(PAD), y, text));
     }
     column_labels(frame, grid, names, (leads, line));
 }
 
-/// The labels over the columns: the years (those that fit), or the subjects' names of a turned
-/// grid, on two staggered lines when they do not fit one.
+/// The labels over the columns: the years, every one or every few counting back from the last
+/// (small, as the cells' letters), or the subjects' names of a turned grid, on two staggered
+/// lines when they do not fit one.
 fn column_labels(
     frame: &mut Frame,
     grid: &Grid,
     names: &[(String, String)],
     (leads, line): (bool, f64),
 ) {
-    let size = frame.sizes.label;
     let bottom = grid.top - 4.0;
-    let mut labels: Vec<(f64, f64, String, bool)> = Vec::new();
+    let style = TextStyle {
+        size: frame.sizes.label,
+        bold: false,
+        color: frame.theme.muted,
+        align: Align::Center,
+        baseline: Baseline::Bottom,
+    };
     if grid.turned {
         let width = if grid.stagger { 2.0 } else { 1.0 } * grid.column - 4.0;
         for (s, name) in names.iter().take(grid.subjects).enumerate() {
             let (x, _, w, _) = grid.cell(s, grid.years.0);
-            let y = if grid.stagger && s % 2 == 0 {
-                bottom - line
+            let up = if grid.stagger && s % 2 == 0 {
+                line
             } else {
-                bottom
+                0.0
             };
             let bold = leads && s == 0;
-            labels.push((x + w / 2.0, y, fitted(frame, name, width, bold), bold));
+            let text = frame.directed(fitted(frame, name, width, bold));
+            let style = TextStyle { bold, ..style };
+            frame.marks.push(style.mark(x + w / 2.0, bottom - up, text));
         }
-    } else {
-        let (first, last) = grid.years;
-        let year_width = frame
-            .measure
-            .width(&i18n::format_year(2000, frame.locale), size, false);
-        let width = grid.columns() as f64 * grid.column;
-        for year in super::scale::year_ticks(first, last, width, year_width) {
-            let (x, _, w, _) = grid.cell(0, year);
-            labels.push((
-                x + w / 2.0,
-                bottom,
-                i18n::format_year(year, frame.locale),
-                false,
-            ));
-        }
+        return;
     }
-    for (x, y, text, bold) in labels {
-        let style = TextStyle {
-            size,
-            bold,
-            color: frame.theme.muted,
-            align: Align::Center,
-            baseline: Baseline::Bottom,
-        };
-        let text = frame.directed(text);
-        frame.marks.push(style.mark(x, y, text));
+    let (first, last) = grid.years;
+    let size = frame.sizes.small;
+    let year = i18n::format_year(2000, frame.locale);
+    let year_width = frame.measure.width(&year, size, false);
+    let width = grid.columns() as f64 * grid.column;
+    let step = match super::scale::year_ticks(first, last, width, year_width)[..] {
+        [a, b, ..] => b - a,
+        _ => 1,
+    };
+    let mut year = last;
+    while year >= first {
+        let (x, _, w, _) = grid.cell(0, year);
+        let text = i18n::format_year(year, frame.locale);
+        frame
+            .marks
+            .push(TextStyle { size, ..style }.mark(x + w / 2.0, bottom, text));
+        year -= step.max(1);
     }
 }
 

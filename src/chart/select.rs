@@ -241,10 +241,9 @@ fn compare(
     view: &View,
     asked: &[String],
 ) -> Result<CompareSelection, ViewError> {
-    let used = |id: &str| dataset.ratings_on(id).next().is_some();
     let scale = match asked.first() {
         Some(id) => dataset.scales.iter().position(|s| &s.id == id),
-        None => dataset.scales.iter().position(|s| used(&s.id)),
+        None => dataset.scales.iter().position(|s| rated_on(dataset, &s.id)),
     };
     let scale = scale.ok_or(ViewError::NothingToShow(Missing::Comparisons))?;
     let id = dataset.scales[scale].id.as_str();
@@ -259,9 +258,11 @@ fn compare(
         } else {
             ratings.push(i);
         }
-        for p in r.points.iter().filter(|p| view.shows_year(p.year)) {
-            let (a, b) = years.unwrap_or((p.year, p.year));
-            years = Some((a.min(p.year), b.max(p.year)));
+        for p in &r.points {
+            if view.shows_year(p.year) {
+                let (a, b) = years.unwrap_or((p.year, p.year));
+                years = Some((a.min(p.year), b.max(p.year)));
+            }
         }
     }
     if ratings.is_empty() {
@@ -273,6 +274,12 @@ fn compare(
         ratings,
         years,
     })
+}
+
+/// Whether a rating uses the shared scale `id`: a scale with something to compare.
+fn rated_on(dataset: &Dataset, id: &str) -> bool {
+    let on = |r: &crate::model::Rating| r.shared_scale.as_deref() == Some(id);
+    dataset.ratings.iter().any(on)
 }
 
 /// `commitments`, a list's id, or `recommendations` (every list); by default the commitments,
@@ -449,7 +456,7 @@ pub fn choices(dataset: &Dataset, kind: ViewKind, lang: &str) -> Choices {
         ViewKind::Compare => {
             let mut ids = Vec::new();
             for s in &dataset.scales {
-                if dataset.ratings_on(&s.id).next().is_some() {
+                if rated_on(dataset, &s.id) {
                     ids.push((s.id.clone(), text(&s.label)));
                 }
             }

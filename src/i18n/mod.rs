@@ -1148,13 +1148,15 @@ pub fn status_name(lang: impl Into<Lang>, status: crate::model::StatusValue) -> 
     )
 }
 
-/// `text` with its first letter in upper case: a label that starts a line.
+/// One of the widget's own words with its first letter in upper case, for a label that starts
+/// a line ("Special case"). Their first letters are ASCII (or Arabic, which has no case), so
+/// the Unicode case tables (kilobytes of wasm) are not needed.
 pub fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// The comma between the parts of a phrase: "، " in Arabic, ", " otherwise.
