@@ -227,8 +227,8 @@ fn letters(id: &str, index: usize, locale: i18n::Locale) -> String {
     out
 }
 
-/// Draws a cell: its fill (outlined where it hardly stands out from the background) and its
-/// letters, or a hatch for a gap.
+/// Draws a cell: its fill (outlined when it is the background's colour) and its letters, or a
+/// hatch for a gap.
 fn draw_cell(frame: &mut Frame, (x, y, w, h): (f64, f64, f64, f64), look: &Look, size: f64) {
     let theme = frame.theme;
     let Some(fill) = look.fill else {
@@ -284,9 +284,13 @@ fn legend(
 ) -> f64 {
     let levels = looks.len() - 3;
     let mut present = [false; 3];
-    for &r in &selection.ratings {
+    for rating in selection
+        .ratings
+        .iter()
+        .filter_map(|&r| dataset.ratings.get(r))
+    {
         for year in selection.years.0..=selection.years.1 {
-            let standing = dataset.ratings[r].standing_in(year);
+            let standing = rating.standing_in(year);
             if let Some(p) = look_of(standing, levels).checked_sub(levels) {
                 present[p] = true;
             }
