@@ -448,9 +448,18 @@ mod tests {
             ['\u{4e2d}'],
             "a CJK character is missing"
         );
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/morocco.json");
-        let dataset = crate::model::load(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let read = |name: &str| {
+            let path = format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"));
+            crate::model::load(&std::fs::read_to_string(path).unwrap()).unwrap()
+        };
+        let (morocco, neighbours) = (read("morocco.json"), read("neighbours.json"));
         for kind in crate::chart::ViewKind::NAMES {
+            // Morocco's dataset compares nothing
+            let dataset = if kind == "compare" {
+                &neighbours
+            } else {
+                &morocco
+            };
             for lang in ["fr", "ar", "en"] {
                 let mut view = crate::chart::View::new(
                     crate::chart::ViewKind::from_name(kind).unwrap(),
@@ -458,7 +467,7 @@ mod tests {
                     630.0,
                 );
                 view.lang = lang.into();
-                let scene = crate::chart::build(&dataset, &view, &m).unwrap();
+                let scene = crate::chart::build(dataset, &view, &m).unwrap();
                 for mark in &scene.marks {
                     if let crate::chart::Mark::Text { text, bold, .. } = mark {
                         assert_eq!(
@@ -491,6 +500,7 @@ mod tests {
             }],
             targets: Vec::new(),
             plot: (0.0, 0.0, 800.0, 100.0),
+            bands: Vec::new(),
             chrome: Default::default(),
         }
     }

@@ -12,12 +12,15 @@ use std::path::PathBuf;
 use plan_progress::chart::{self, Datum, Drawing, Estimate, Mark, Selection, View, ViewKind};
 use plan_progress::describe::{self, Table};
 use plan_progress::i18n::{self, Lang, Msg};
-use plan_progress::model::{self, Dataset};
+use plan_progress::model::{self, Dataset, Standing};
 
 /// Every valid dataset the tests have, with its path.
 fn datasets() -> Vec<(String, Dataset)> {
     let root = common::root();
-    let mut paths: Vec<PathBuf> = vec![root.join("data/morocco.json")];
+    let mut paths: Vec<PathBuf> = vec![
+        root.join("data/morocco.json"),
+        root.join("data/neighbours.json"),
+    ];
     for (dir, prefix) in [("tests/datasets/valid", ""), ("tests/corpus", "valid-")] {
         let entries = std::fs::read_dir(root.join(dir)).unwrap();
         let mut found: Vec<PathBuf> = entries
@@ -51,6 +54,7 @@ fn variants(dataset: &Dataset, kind: ViewKind, lang: &str) -> Vec<View> {
             ids
         }
         ViewKind::Progress => dataset.axes.iter().map(|a| a.id.clone()).collect(),
+        ViewKind::Compare => dataset.scales.iter().map(|s| s.id.clone()).collect(),
         ViewKind::Timeline | ViewKind::Overview => Vec::new(),
     };
     let view = |series: &[&String]| {
@@ -74,13 +78,16 @@ fn variants(dataset: &Dataset, kind: ViewKind, lang: &str) -> Vec<View> {
     out
 }
 
-/// Whether `datum` has a figure or a level to draw (a year without one is a break in a line).
+/// Whether `datum` is drawn: a figure, a level or a placement (a year without one is a break in
+/// a line); a comparison draws every cell, a gap too (hatched).
 fn has_value(dataset: &Dataset, datum: Datum) -> bool {
     match datum {
         Datum::Figure { indicator, point } => {
             dataset.indicators[indicator].points[point].value.is_some()
         }
-        Datum::Rated { rating, point } => dataset.ratings[rating].points[point].level.is_some(),
+        Datum::Rated { rating, point } => {
+            dataset.ratings[rating].points[point].standing() != Standing::Gap
+        }
         _ => true,
     }
 }
@@ -137,6 +144,19 @@ fn named(dataset: &Dataset, view: &View, selection: &Selection) -> Vec<String> {
             .take(4)
             .map(|&l| dataset.text(&dataset.recommendations[l].title, lang).into())
             .collect(),
+        // the scale, and every subject (where it stands in the last year)
+        Selection::Compare(c) => {
+            let mut names = vec![dataset
+                .text(&dataset.scales[c.scale].label, lang)
+                .to_string()];
+            for &r in &c.ratings {
+                let rating = &dataset.ratings[r];
+                let subject = rating.subject.as_deref().and_then(|s| dataset.subject(s));
+                let name = subject.map_or(&rating.label, |s| &s.name);
+                names.push(dataset.text(name, lang).to_string());
+            }
+            names
+        }
         _ => Vec::new(),
     }
 }

@@ -76,7 +76,7 @@ fn bad_requests_are_explained() {
     assert_eq!(code, 2);
     assert!(
         err.contains(
-            "unknown view \"pie\" (one of: series, rating, status, progress, timeline, overview)"
+            "unknown view \"pie\" (one of: series, rating, status, progress, timeline, overview, compare)"
         ),
         "{err}"
     );

@@ -31,6 +31,7 @@ fn panel(t: &Target) -> ViewKind {
         Datum::Figure { .. } => ViewKind::Series,
         Datum::Commitment { .. } | Datum::Recommendation { .. } => ViewKind::Status,
         Datum::Milestone { .. } => ViewKind::Timeline,
+        Datum::Compared { .. } => ViewKind::Compare,
     }
 }
 
@@ -89,6 +90,7 @@ fn four_panels_with_their_targets_and_distinct_series() {
             Datum::Commitment { index } => assert!(index < d.commitments.len()),
             Datum::Milestone { index } => assert!(index < d.milestones.len()),
             Datum::Recommendation { .. } => panic!("the board shows the commitments"),
+            Datum::Compared { .. } => panic!("the overview has no comparison"),
         }
     }
     // no two panels share a series index: Up and Down stay within a panel's own series

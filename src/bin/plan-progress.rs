@@ -28,9 +28,10 @@ Text is laid out and drawn with the fonts the program ships (Noto Sans, Noto San
 so an image is the same on every machine; Arabic is shaped and reads right to left.
 
 RENDER OPTIONS:
-    --view VIEW        series, rating, status, progress, timeline or overview
+    --view VIEW        series, rating, status, progress, timeline, overview or compare
     --series IDS       comma-separated indicator ids (series), a rating id (rating),
-                       a recommendation list id (status) or axis ids (progress)
+                       a recommendation list id (status), axis ids (progress) or a
+                       shared scale's id (compare)
     --from YEAR        first year shown
     --to YEAR          last year shown
     --lang LANG        language of the text, e.g. fr, ar, en (default: the dataset's)
@@ -47,7 +48,7 @@ RENDER OPTIONS:
 RENDER-ALL OPTIONS:
     --out-dir DIR      the folder (created if missing)
     --format FORMAT    png | svg | both (default: png)
-    --views LIST       comma-separated views (default: all six)
+    --views LIST       comma-separated views (default: all seven)
     --langs LIST       comma-separated languages (default: the dataset's languages)
     --theme THEME      light | dark | both (default: light)
     --width, --height, --scale, --from, --to, --digits, --x-direction as for render

@@ -170,6 +170,7 @@ impl<'a> Frame<'a> {
             marks: self.marks,
             targets,
             plot,
+            bands: Vec::new(),
             chrome: self.chrome,
         }
     }

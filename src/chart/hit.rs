@@ -28,13 +28,29 @@ pub fn nearest(scene: &Scene, x: f64, y: f64, radius: f64) -> Option<usize> {
 /// The chart itself is never redrawn for hover or focus.
 pub fn overlay(scene: &Scene, index: Option<usize>, theme: &Theme, focus: bool) -> Scene {
     let target = index.and_then(|i| scene.targets.get(i));
+    let mut marks = Vec::new();
+    if let Some(t) = target {
+        // the band the datum belongs to, outlined so that the eye can follow it
+        if let Some(&(x, y, w, h)) = scene.bands.get(t.series) {
+            marks.push(Mark::Rect {
+                x: x - 1.0,
+                y: y - 1.0,
+                w: w + 2.0,
+                h: h + 2.0,
+                fill: None,
+                stroke: Some(theme.text),
+            });
+        }
+        marks.extend(ring(t, theme, focus));
+    }
     Scene {
         width: scene.width,
         height: scene.height,
         background: Color::TRANSPARENT,
-        marks: target.map_or_else(Vec::new, |t| ring(t, theme, focus)),
+        marks,
         targets: Vec::new(),
         plot: scene.plot,
+        bands: Vec::new(),
         chrome: Default::default(),
     }
 }
@@ -217,6 +233,7 @@ mod tests {
                 .map(|(i, &(x, y, s))| Target::point(x, y, s, Datum::Milestone { index: i }))
                 .collect(),
             plot: (0.0, 0.0, 100.0, 100.0),
+            bands: Vec::new(),
             chrome: Default::default(),
         }
     }

@@ -1,6 +1,7 @@
 //! Charts: from a dataset and a [`View`] to a [`Scene`], and from a scene to pixels.
 
 mod axes;
+mod compare;
 pub mod export;
 mod frame;
 pub mod hit;
@@ -80,6 +81,7 @@ fn lay_out(
         Selection::Status(s) => status::build(dataset, view, s, &sources, measure),
         Selection::Progress(groups) => progress::build(dataset, view, groups, &sources, measure),
         Selection::Timeline(shown) => timeline::build(dataset, view, shown, &sources, measure),
+        Selection::Compare(c) => compare::build(dataset, view, c, &sources, measure),
         Selection::Overview(panels) => {
             let (scene, drawn) = overview::build(dataset, view, panels, measure)?;
             return Ok(Drawing {

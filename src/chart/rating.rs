@@ -1,5 +1,7 @@
 //! The rating view: an ordinal step chart of a rating's level year by year, best level on top,
-//! with the scale's own names on the axis.
+//! with the scale's own names on the axis. A year placed outside the scale (a special case,
+//! not ranked) is a hollow marker on a row of its own under the scale, named so; a gap breaks
+//! the line and has no marker.
 
 use super::axes::{self, YearAxis};
 use super::frame::Frame;
@@ -8,7 +10,8 @@ use super::scale::Linear;
 use super::scene::{Datum, Mark, Scene, Target};
 use super::select::RatingSelection;
 use super::{Missing, View, ViewError};
-use crate::model::{Dataset, Rating, RatingPoint};
+use crate::i18n::{self, Msg};
+use crate::model::{Dataset, Rating, RatingPoint, Standing};
 
 /// Lays out the rating and years `selection` holds, with `sources` as the source line.
 pub fn build(
@@ -32,6 +35,13 @@ pub fn build(
         return Err(ViewError::NothingToShow(Missing::RatingsInYears));
     };
     let (first, last) = (first.1.year, last.1.year);
+    // the placements of the years shown, each a row under the scale
+    let mut placements = Vec::new();
+    for standing in [Standing::SpecialCase, Standing::NotRanked] {
+        if shown.iter().any(|(_, p)| p.standing() == standing) {
+            placements.push(standing);
+        }
+    }
 
     let mut frame = Frame::new(view, measure);
     let top = frame.title(dataset.text(&rating.label, lang)) + 4.0;
@@ -39,21 +49,22 @@ pub fn build(
     let (plot, x, y) = axes(
         &mut frame,
         dataset,
-        view,
+        (view, &placements),
         rating,
         (first, last),
         (top, bottom),
     );
-    let targets = draw_steps(&mut frame, view, (index, &shown), (&x, &y));
+    let rows = (rating.scale.len(), &placements[..]);
+    let targets = draw_steps(&mut frame, view, (index, &shown), (&x, &y), rows);
     Ok(frame.into_scene(targets, plot))
 }
 
-/// The scale's levels down the side (the best on top) and the year axis between `top` and
-/// `bottom`: the plot area and its two scales.
+/// The scale's levels down the side (the best on top), then the `placements` shown, and the
+/// year axis between `top` and `bottom`: the plot area and its two scales.
 fn axes(
     frame: &mut Frame,
     dataset: &Dataset,
-    view: &View,
+    (view, placements): (&View, &[Standing]),
     rating: &Rating,
     (first, last): (i32, i32),
     (top, bottom): (f64, f64),
@@ -65,9 +76,19 @@ fn axes(
         label_width = label_width.max(frame.measure.width(&label, frame.sizes.label, false));
         levels.push((i as f64, label));
     }
+    for &standing in placements {
+        let msg = if standing == Standing::SpecialCase {
+            Msg::SpecialCase
+        } else {
+            Msg::NotRanked
+        };
+        let label = i18n::upper_first(i18n::t(frame.locale, msg));
+        label_width = label_width.max(frame.measure.width(&label, frame.sizes.label, false));
+        levels.push((levels.len() as f64, label));
+    }
     let plot = axes::plot_rect(frame, top, bottom, label_width.min(view.width * 0.4));
     let (_, py, _, ph) = plot;
-    let n = rating.scale.len() as f64;
+    let n = levels.len() as f64;
     // level 0 (best) in the top row's middle, the worst in the bottom row's
     let y = Linear::new((-0.5, n - 0.5), (py, py + ph));
     axes::value_grid(frame, plot, &levels, &y, false);
@@ -76,12 +97,14 @@ fn axes(
 }
 
 /// The steps of the rating `index` over its `shown` points (broken where a year has no level)
-/// and their markers; returns the data drawn.
+/// and their markers, a placement's hollow on its row (`rows`: the scale's length and the
+/// placements' order); returns the data drawn.
 fn draw_steps(
     frame: &mut Frame,
     view: &View,
     (index, shown): (usize, &[(usize, &RatingPoint)]),
     (x, y): (&YearAxis, &Linear),
+    (levels, placements): (usize, &[Standing]),
 ) -> Vec<Target> {
     let (color, shape, _) = view.theme.series_style(0);
     // a year's step runs from its band's earlier edge to its later one, whichever way time runs
@@ -89,10 +112,26 @@ fn draw_steps(
     let mut targets = Vec::new();
     let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
     let mut previous_year: Option<i32> = None;
+    let (mut hollow, mut filled) = (Vec::new(), Vec::new());
     for &(point, p) in shown {
+        let datum = Datum::Rated {
+            rating: index,
+            point,
+        };
         let Some(level) = p.level else {
             runs.push(Vec::new());
             previous_year = None;
+            if let Some(row) = placements.iter().position(|s| *s == p.standing()) {
+                let (cx, cy) = (x.map(p.year), y.map((levels + row) as f64));
+                hollow.push(Mark::Ring {
+                    x: cx,
+                    y: cy,
+                    r: 3.5,
+                    color,
+                    width: 2.0,
+                });
+                targets.push(Target::point(cx, cy, 0, datum));
+            }
             continue;
         };
         if previous_year.is_some_and(|y| p.year != y + 1) {
@@ -103,10 +142,7 @@ fn draw_steps(
             run.extend([(cx - half, cy), (cx + half, cy)]);
         }
         previous_year = Some(p.year);
-        let datum = Datum::Rated {
-            rating: index,
-            point,
-        };
+        filled.push(Target::point(cx, cy, 0, datum));
         targets.push(Target::point(cx, cy, 0, datum));
     }
     for run in runs.into_iter().filter(|r| !r.is_empty()) {
@@ -117,6 +153,7 @@ fn draw_steps(
             dash: None,
         });
     }
-    frame.markers(&targets, shape, color);
+    frame.markers(&filled, shape, color);
+    frame.marks.extend(hollow);
     targets
 }

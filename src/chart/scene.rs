@@ -329,6 +329,14 @@ pub enum Datum {
         /// Index into that rating's `points`.
         point: usize,
     },
+    /// The year `year` of `dataset.ratings[rating]` in a comparison: a cell of the compare view,
+    /// which exists whether the rating has a point that year or not (a gap).
+    Compared {
+        /// Index into `dataset.ratings`.
+        rating: usize,
+        /// The year of the cell.
+        year: i32,
+    },
     /// `dataset.recommendations[list].items[item]`
     Recommendation {
         /// Index into `dataset.recommendations`.
@@ -368,6 +376,10 @@ impl Datum {
                     .ratings
                     .get(rating)
                     .and_then(|r| r.points.get(point));
+                keys.push(p.and_then(|p| p.source.as_deref()));
+            }
+            Datum::Compared { rating, year } => {
+                let p = dataset.ratings.get(rating).and_then(|r| r.at(year));
                 keys.push(p.and_then(|p| p.source.as_deref()));
             }
             Datum::Recommendation { list, item } => {
@@ -495,6 +507,10 @@ pub struct Scene {
     pub targets: Vec<Target>,
     /// The plot area (x, y, w, h), for overlays.
     pub plot: (f64, f64, f64, f64),
+    /// The box (x, y, w, h) of each series a reader follows across the chart, by
+    /// [`Target::series`]: the overlay outlines the one of the datum hovered or focused (the
+    /// compare view's rows); empty in the other views.
+    pub bands: Vec<(f64, f64, f64, f64)>,
     /// The title, legend and source line: HTML around the chart in the widget, drawn into exported
     /// images.
     pub chrome: Chrome,

@@ -28,6 +28,8 @@ pub enum Selection {
     Timeline(Vec<usize>),
     /// The overview's panels, in the order they are drawn.
     Overview(Vec<Panel>),
+    /// The subjects of a comparison and its years.
+    Compare(CompareSelection),
 }
 
 /// The indicators of a series view.
@@ -60,6 +62,19 @@ pub struct RatingSelection {
     pub rating: usize,
     /// Indices of its points in the view's years, in year order.
     pub points: Vec<usize>,
+}
+
+/// The subjects a comparison shows on one shared scale, and its years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareSelection {
+    /// Index in `dataset.scales` of the shared scale.
+    pub scale: usize,
+    /// Indices in `dataset.ratings` of the ratings on it: the plan's country first, then the
+    /// others in dataset order.
+    pub ratings: Vec<usize>,
+    /// The first and last year of the grid: those of the points in the view's years. Every
+    /// year between them is a cell of every subject, with a point or not.
+    pub years: (i32, i32),
 }
 
 /// What a status board shows.
@@ -114,6 +129,7 @@ pub fn select(dataset: &Dataset, view: &View) -> Result<Selection, ViewError> {
         ViewKind::Progress => progress(dataset, &asked).map(Selection::Progress),
         ViewKind::Timeline => timeline(dataset, view).map(Selection::Timeline),
         ViewKind::Overview => overview(dataset, view).map(Selection::Overview),
+        ViewKind::Compare => compare(dataset, view, &asked).map(Selection::Compare),
     }
 }
 
@@ -141,6 +157,7 @@ fn owns(dataset: &Dataset, kind: ViewKind, id: &str) -> bool {
                 || dataset.recommendations.iter().any(|l| l.id == id)
         }
         ViewKind::Progress => dataset.axes.iter().any(|a| a.id == id),
+        ViewKind::Compare => dataset.scale(id).is_some(),
         ViewKind::Timeline | ViewKind::Overview => false,
     }
 }
@@ -215,6 +232,54 @@ fn rating(dataset: &Dataset, view: &View, asked: &[String]) -> Result<RatingSele
         rating: index,
         points,
     })
+}
+
+/// The shared scale asked for, or the first one that ratings use; its ratings, the plan's
+/// country first (a reader compares the plan's country with the others), and their years.
+fn compare(
+    dataset: &Dataset,
+    view: &View,
+    asked: &[String],
+) -> Result<CompareSelection, ViewError> {
+    let scale = match asked.first() {
+        Some(id) => dataset.scales.iter().position(|s| &s.id == id),
+        None => dataset.scales.iter().position(|s| rated_on(dataset, &s.id)),
+    };
+    let scale = scale.ok_or(ViewError::NothingToShow(Missing::Comparisons))?;
+    let id = dataset.scales[scale].id.as_str();
+    let mut ratings = Vec::new();
+    let mut years: Option<(i32, i32)> = None;
+    for (i, r) in dataset.ratings.iter().enumerate() {
+        if r.shared_scale.as_deref() != Some(id) {
+            continue;
+        }
+        if r.subject.as_deref() == Some(dataset.plan.country.as_str()) {
+            ratings.insert(0, i);
+        } else {
+            ratings.push(i);
+        }
+        for p in &r.points {
+            if view.shows_year(p.year) {
+                let (a, b) = years.unwrap_or((p.year, p.year));
+                years = Some((a.min(p.year), b.max(p.year)));
+            }
+        }
+    }
+    if ratings.is_empty() {
+        return Err(ViewError::NothingToShow(Missing::Comparisons));
+    }
+    let years = years.ok_or(ViewError::NothingToShow(Missing::RatingsInYears))?;
+    Ok(CompareSelection {
+        scale,
+        ratings,
+        years,
+    })
+}
+
+/// Whether a rating uses the shared scale `id`: a scale with something to compare.
+fn rated_on(dataset: &Dataset, id: &str) -> bool {
+    let on = |r: &crate::model::Rating| r.shared_scale.as_deref() == Some(id);
+    dataset.ratings.iter().any(on)
 }
 
 /// `commitments`, a list's id, or `recommendations` (every list); by default the commitments,
@@ -388,6 +453,15 @@ pub fn choices(dataset: &Dataset, kind: ViewKind, lang: &str) -> Choices {
             .iter()
             .map(|a| (a.id.clone(), text(&a.label)))
             .collect(),
+        ViewKind::Compare => {
+            let mut ids = Vec::new();
+            for s in &dataset.scales {
+                if rated_on(dataset, &s.id) {
+                    ids.push((s.id.clone(), text(&s.label)));
+                }
+            }
+            ids
+        }
         ViewKind::Timeline | ViewKind::Overview => Vec::new(),
     };
     let mut view = View::new(kind, 600.0, 400.0);
@@ -401,6 +475,7 @@ pub fn choices(dataset: &Dataset, kind: ViewKind, lang: &str) -> Choices {
         Ok(Selection::Rating(r)) => vec![dataset.ratings[r.rating].id.clone()],
         Ok(Selection::Status(Subject::Commitments)) => vec!["commitments".into()],
         Ok(Selection::Status(Subject::Lists(_))) => vec!["recommendations".into()],
+        Ok(Selection::Compare(c)) => vec![dataset.scales[c.scale].id.clone()],
         _ => Vec::new(),
     };
     Choices { ids, default }
@@ -442,6 +517,13 @@ impl Selection {
             Selection::Overview(panels) => {
                 for p in panels {
                     data.extend(p.selection.data(dataset, &p.view));
+                }
+            }
+            Selection::Compare(c) => {
+                for &rating in &c.ratings {
+                    for year in c.years.0..=c.years.1 {
+                        data.push(Datum::Compared { rating, year });
+                    }
                 }
             }
         }

@@ -30,6 +30,11 @@ pub struct Theme {
     /// The colours of the first six series, in order (the seventh starts over); each at least 3:1
     /// against the background. The status board takes the first three for its known statuses.
     pub series: [Color; 6],
+    /// The fills of a scale's levels in a comparison, best to worst: blue to red, which readers
+    /// with red-green colour blindness tell apart too; a scale of another size takes colours
+    /// between them ([`Theme::level_color`]). Each at least 3:1 against the background, with
+    /// letters on it in the text or background colour, whichever reads better (4.5:1 or more).
+    pub levels: [Color; 4],
 }
 
 impl Theme {
@@ -49,6 +54,12 @@ impl Theme {
                 Color::hex(0x8a6100),
                 Color::hex(0xad2f6b),
             ],
+            levels: [
+                Color::hex(0x1d5a9e),
+                Color::hex(0x4a8bcc),
+                Color::hex(0xd2762e),
+                Color::hex(0xa8281e),
+            ],
         }
     }
 
@@ -67,6 +78,12 @@ impl Theme {
                 Color::hex(0xc9a2ff),
                 Color::hex(0xf2c14e),
                 Color::hex(0xff8fc0),
+            ],
+            levels: [
+                Color::hex(0x6aa8ec),
+                Color::hex(0xb5d3f2),
+                Color::hex(0xf4b27a),
+                Color::hex(0xf07a64),
             ],
         }
     }
@@ -100,12 +117,46 @@ impl Theme {
                 *slot = c;
             }
         }
-        if let Some(Json::Array(items)) = colors.get("series") {
-            for (slot, item) in self.series.iter_mut().zip(items) {
-                if let Some(c) = item_color(item) {
-                    *slot = c;
+        for (key, slots) in [
+            ("series", &mut self.series[..]),
+            ("levels", &mut self.levels[..]),
+        ] {
+            if let Some(Json::Array(items)) = colors.get(key) {
+                for (slot, item) in slots.iter_mut().zip(items) {
+                    if let Some(c) = item_color(item) {
+                        *slot = c;
+                    }
                 }
             }
+        }
+    }
+
+    /// The fill of level `i` (0 = best) of a scale of `n` levels: [`Theme::levels`] for four,
+    /// colours between them for other sizes.
+    pub fn level_color(&self, i: usize, n: usize) -> Color {
+        let t = if n > 1 {
+            i as f64 * 3.0 / (n - 1) as f64
+        } else {
+            0.0
+        };
+        let k = (t.floor() as usize).min(2);
+        let (a, b, f) = (self.levels[k], self.levels[k + 1], t - k as f64);
+        let mix = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * f).round() as u8;
+        Color {
+            r: mix(a.r, b.r),
+            g: mix(a.g, b.g),
+            b: mix(a.b, b.b),
+            a: 1.0,
+        }
+    }
+
+    /// The colour of letters on `fill`: the text's or the background's, whichever contrasts
+    /// more with it.
+    pub fn ink_on(&self, fill: Color) -> Color {
+        if contrast(self.text, fill) >= contrast(self.background, fill) {
+            self.text
+        } else {
+            self.background
         }
     }
 
@@ -124,6 +175,25 @@ impl Theme {
             DASHES[i % DASHES.len()],
         )
     }
+}
+
+/// WCAG 2.x relative luminance of an opaque sRGB colour.
+fn luminance(c: Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
+/// WCAG 2.x contrast ratio of two opaque colours, from 1 to 21.
+pub fn contrast(a: Color, b: Color) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 #[cfg(test)]
@@ -155,23 +225,8 @@ mod tests {
 mod contrast {
     use super::*;
 
-    /// WCAG 2.x relative luminance of an opaque sRGB colour.
-    fn luminance(c: Color) -> f64 {
-        let channel = |v: u8| {
-            let v = f64::from(v) / 255.0;
-            if v <= 0.04045 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
-    }
-
-    /// WCAG 2.x contrast ratio, from 1 to 21.
     fn ratio(a: Color, b: Color) -> f64 {
-        let (la, lb) = (luminance(a), luminance(b));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+        contrast(a, b)
     }
 
     /// `c` at its alpha over an opaque `under`, as a canvas or an SVG viewer composites it.
@@ -208,6 +263,11 @@ mod contrast {
             pairs.push((format!("status {i} edge on its card"), *c, card, 3.0));
             pairs.push((format!("text on status {i} card"), t.text, card, 4.5));
             pairs.push((format!("muted on status {i} card"), t.muted, card, 4.5));
+        }
+        // a comparison's cells: each level against the background, its letters on it
+        for (i, c) in t.levels.iter().enumerate() {
+            pairs.push((format!("level {i}"), *c, bg, 3.0));
+            pairs.push((format!("letters on level {i}"), t.ink_on(*c), *c, 4.5));
         }
         pairs
     }

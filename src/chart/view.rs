@@ -29,6 +29,8 @@ pub enum ViewKind {
     Timeline,
     /// A compact dashboard of the other views.
     Overview,
+    /// Several subjects' ratings on one shared scale, year by year, as a grid.
+    Compare,
 }
 
 /// A height that follows the chart's width: `narrow` below `narrow_below`, else the width
@@ -74,24 +76,27 @@ const DEFAULT_WIDTH: f64 = 600.0;
 
 impl ViewKind {
     /// The names a page writes in `view="…"`.
-    pub const NAMES: [&'static str; 6] = [
-        "series", "rating", "status", "progress", "timeline", "overview",
+    pub const NAMES: [&'static str; 7] = [
+        "series", "rating", "status", "progress", "timeline", "overview", "compare",
     ];
     /// Every view kind, in the order of [`ViewKind::NAMES`].
-    pub const ALL: [ViewKind; 6] = [
+    pub const ALL: [ViewKind; 7] = [
         ViewKind::Series,
         ViewKind::Rating,
         ViewKind::Status,
         ViewKind::Progress,
         ViewKind::Timeline,
         ViewKind::Overview,
+        ViewKind::Compare,
     ];
     /// The default height of each kind, in the order of [`ViewKind::ALL`]: a line chart about
     /// half as tall as wide; boards and lists (which then grow to their content) and the
     /// timeline taller where their columns stack, from the widths at which they stack
     /// (`status.rs`, `progress.rs`, `timeline.rs`); the overview's four panels in a column on
-    /// narrow screens.
-    pub const HEIGHTS: [HeightRule; 6] = [
+    /// narrow screens; the comparison's grid as `data/neighbours.json` draws it (seven subjects
+    /// over 25 years, turned below about 660 px: see `compare.rs`), which then takes the height
+    /// of its rows.
+    pub const HEIGHTS: [HeightRule; 7] = [
         HeightRule::wide(0.55, 260.0, 420.0),
         HeightRule::wide(0.55, 260.0, 420.0),
         HeightRule::fixed(NARROW_BELOW, 720.0, 420.0),
@@ -109,6 +114,13 @@ impl ViewKind {
             ratio: 0.7,
             min: 560.0,
             max: MAX_SIZE,
+        },
+        HeightRule {
+            narrow_below: 660.0,
+            narrow: 625.0,
+            ratio: 0.33,
+            min: 250.0,
+            max: 330.0,
         },
     ];
 
@@ -187,7 +199,7 @@ pub struct View {
     /// height.
     pub height: f64,
     /// The page asked for no height: a board or a list is then as tall as its content (see
-    /// [`ViewKind::grows_to_content`]).
+    /// [`ViewKind::grows_to_content`]), and a comparison as tall as its grid.
     pub fit_content: bool,
     /// Draw the title, legend and source line into the image (exports, the command line);
     /// the widget shows them as HTML instead.
@@ -364,6 +376,8 @@ pub enum Missing {
     MilestonesInYears,
     /// None of the overview's panels can be drawn.
     Charts,
+    /// A comparison, and the dataset rates no subject on a shared scale.
+    Comparisons,
 }
 
 impl Missing {
@@ -380,6 +394,7 @@ impl Missing {
             Missing::Milestones => "milestones",
             Missing::MilestonesInYears => "milestones in these years",
             Missing::Charts => "charts",
+            Missing::Comparisons => "ratings on a shared scale",
         }
     }
 
@@ -396,6 +411,7 @@ impl Missing {
             Missing::Milestones => Msg::MissingMilestones,
             Missing::MilestonesInYears => Msg::MissingMilestonesInYears,
             Missing::Charts => Msg::MissingCharts,
+            Missing::Comparisons => Msg::MissingComparisons,
         }
     }
 }

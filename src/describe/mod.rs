@@ -13,7 +13,7 @@ pub use table::{table, table_of, Cell, Column, Row, Table};
 use crate::chart::{Datum, Target, View};
 use crate::i18n::{self, format_number, Lang, Locale, Msg};
 use crate::json::{self, Json};
-use crate::model::{Dataset, LoadError, Status, Text};
+use crate::model::{Dataset, Level, LoadError, Standing, Status, Text};
 
 /// What a reader is told when a dataset cannot be read, in `lang`: that the file is not JSON
 /// (and where), or not a valid dataset, with its problems.
@@ -153,18 +153,43 @@ pub fn details(dataset: &Dataset, view: &View, datum: Datum) -> Option<Details> 
     };
     match datum {
         Datum::Figure { indicator, point } => w.figure(indicator, point),
-        Datum::Rated { rating, point } => w.rated(rating, point),
+        Datum::Rated { rating, point } => {
+            let year = dataset.ratings.get(rating)?.points.get(point)?.year;
+            w.rated(rating, year, false)
+        }
+        Datum::Compared { rating, year } => w.rated(rating, year, true),
         Datum::Recommendation { list, item } => w.recommendation(list, item),
         Datum::Commitment { index } => w.commitment(index),
         Datum::Milestone { index } => w.milestone(index),
     }
 }
 
+/// What a rating says of a year, in the reader's words: its level's label (`levels` are the
+/// rating's), "special case", "not ranked" or "no data". The tooltip, the summary and the table
+/// keep the three kinds of year without a level apart with it.
+pub(crate) fn standing_words(
+    dataset: &Dataset,
+    levels: &[Level],
+    standing: Standing,
+    (lang, ui): (&str, Locale),
+) -> String {
+    let msg = match standing {
+        Standing::Level(l) => {
+            let label = levels.get(l).map_or("", |l| dataset.text(&l.label, lang));
+            return i18n::bidi::embed(label, ui.is_rtl());
+        }
+        Standing::SpecialCase => Msg::SpecialCase,
+        Standing::NotRanked => Msg::NotRanked,
+        Standing::Gap => Msg::NoData,
+    };
+    i18n::t(ui, msg).to_string()
+}
+
 /// A yearly datum's series label, year, note and source key.
 struct Yearly<'a> {
     label: &'a Text,
     year: i32,
-    note: &'a Option<Text>,
+    note: Option<&'a Text>,
     source: Option<&'a str>,
 }
 
@@ -216,7 +241,7 @@ impl<'a> Words<'a> {
         let about = Yearly {
             label: &ind.label,
             year: p.year,
-            note: &p.note,
+            note: p.note.as_ref(),
             source: p.source.as_deref(),
         };
         Some(self.yearly(about, value, data))
@@ -230,32 +255,44 @@ impl<'a> Words<'a> {
             value,
             when: Some(i18n::format_year(about.year, self.ui)),
             lines: Vec::new(),
-            note: self.opt(about.note),
+            note: about.note.map(|t| self.text(t)),
             source: self.source(about.source),
             data,
         }
     }
 
-    fn rated(&self, rating: usize, point: usize) -> Option<Details> {
+    /// A rating's year: its level, placement or gap. A year of a comparison (`compared`) is
+    /// headed by its subject's name and says which subject it is in its data.
+    fn rated(&self, rating: usize, year: i32, compared: bool) -> Option<Details> {
         let r = self.dataset.ratings.get(rating)?;
-        let p = r.points.get(point)?;
-        let level = p.level.and_then(|l| r.scale.get(l));
-        let value = match level {
-            Some(l) => self.text(&l.label).to_string(),
-            None => i18n::t(self.ui, Msg::NoFigure).to_string(),
+        let p = r.at(year);
+        let standing = r.standing_in(year);
+        let value = standing_words(self.dataset, &r.scale, standing, (self.lang, self.ui));
+        let level = match standing {
+            Standing::Level(l) => r.scale.get(l).map(|l| l.id.as_str()),
+            _ => None,
         };
+        let source = p.and_then(|p| p.source.as_deref());
+        let subject = r.subject.as_deref().and_then(|c| self.dataset.subject(c));
+        let subject = subject.filter(|_| compared);
         let data = json::object([
-            ("kind", "rating".into()),
+            ("kind", if compared { "compared" } else { "rating" }.into()),
             ("series", r.id.as_str().into()),
-            ("year", f64::from(p.year).into()),
-            ("value", level.map(|l| l.id.as_str()).into()),
-            ("source", p.source.clone().into()),
+            ("subject", subject.map(|s| s.code.as_str()).into()),
+            ("year", f64::from(year).into()),
+            ("value", level.into()),
+            (
+                "placement",
+                p.and_then(|p| p.placement).map(|p| p.name()).into(),
+            ),
+            ("source", source.into()),
         ]);
+        let label = subject.map_or(&r.label, |s| &s.name);
         let about = Yearly {
-            label: &r.label,
-            year: p.year,
-            note: &p.note,
-            source: p.source.as_deref(),
+            label,
+            year,
+            note: p.and_then(|p| p.note.as_ref()),
+            source,
         };
         Some(self.yearly(about, value, data))
     }

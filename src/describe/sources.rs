@@ -175,6 +175,10 @@ fn notes(dataset: &Dataset, view: &View, data: &[Datum]) -> Vec<Note> {
                     .and_then(|r| r.points.get(point))
                     .map(|p| p.year),
             },
+            Datum::Compared { year, .. } => Use {
+                subject: d.heading,
+                year: Some(year),
+            },
             // a milestone's heading is "Milestones": it is named by its label
             Datum::Milestone { .. } => Use {
                 subject: d.value,

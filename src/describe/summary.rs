@@ -13,11 +13,14 @@
 //! percentage) is introduced as a topic ("Taux : en hausse, de … à …"). English uses the label
 //! as the subject with verbs that do not agree ("rose", "fell", "stood at").
 
+use super::standing_words;
+use crate::chart::select::CompareSelection;
 use crate::chart::select::{Group, Panel, RatingSelection, SeriesSelection, Subject};
 use crate::chart::{self, Selection, View};
 use crate::i18n::{self, format_number, Lang, Locale, Msg};
 use crate::model::{
-    Commitment, Dataset, Indicator, Milestone, RecommendationList, StatusValue, Text,
+    Commitment, Dataset, Indicator, Milestone, Rating, RecommendationList, Standing, StatusValue,
+    Text,
 };
 
 /// Most sentences about series in one summary; beyond, the rest are named in one sentence.
@@ -51,6 +54,7 @@ pub fn summary_of(dataset: &Dataset, view: &View, selection: &Selection) -> Stri
         Selection::Progress(groups) => s.progress(groups),
         Selection::Timeline(shown) => s.timeline(shown, false),
         Selection::Overview(panels) => s.overview(panels),
+        Selection::Compare(c) => s.compare(c),
     };
     text.unwrap_or_else(|| i18n::t(s.ui, Msg::NothingToShow).to_string())
 }
@@ -385,28 +389,24 @@ impl<'a> Sentences<'a> {
             .filter_map(|&i| rating.points.get(i))
             .collect();
         let (first, last) = (points.first()?.year, points.last()?.year);
-        // runs of the same level over consecutive years
-        let mut runs: Vec<(usize, i32, i32)> = Vec::new();
+        // runs of the same level (or placement) over consecutive years; gaps apart
+        let mut runs: Vec<(Standing, i32, i32)> = Vec::new();
+        let mut rated: Vec<i32> = Vec::new();
         for p in &points {
-            let Some(level) = p.level else { continue };
+            let standing = p.standing();
+            if standing == Standing::Gap {
+                continue;
+            }
+            rated.push(p.year);
             match runs.last_mut() {
-                Some((l, _, end)) if *l == level && *end + 1 == p.year => *end = p.year,
-                _ => runs.push((level, p.year, p.year)),
+                Some((l, _, end)) if *l == standing && *end + 1 == p.year => *end = p.year,
+                _ => runs.push((standing, p.year, p.year)),
             }
         }
-        let rated: Vec<i32> = points
-            .iter()
-            .filter(|p| p.level.is_some())
-            .map(|p| p.year)
-            .collect();
         let gap_years: Vec<i32> = (first..=last).filter(|y| !rated.contains(y)).collect();
         let gaps = self.gaps(&gap_years);
-        let name = |level: usize| {
-            rating
-                .scale
-                .get(level)
-                .map_or(String::new(), |l| self.shown(&l.label))
-        };
+        let name =
+            |s: Standing| standing_words(self.dataset, &rating.scale, s, (self.lang, self.ui));
 
         let Some(&(level, a, b)) = runs.last() else {
             let what = gaps.unwrap_or_else(|| lower_first(i18n::t(self.ui, Msg::NoFigure)));
@@ -436,7 +436,7 @@ impl<'a> Sentences<'a> {
                 .map(|&(l, a, b)| format!("{} {}", name(l), self.period((a, b))))
                 .collect()
         } else {
-            let mut levels: Vec<usize> = Vec::new();
+            let mut levels: Vec<Standing> = Vec::new();
             for &(l, _, _) in before {
                 if !levels.contains(&l) {
                     levels.push(l);
@@ -459,6 +459,101 @@ impl<'a> Sentences<'a> {
         out.push(' ');
         out.push_str(&self.tf(Msg::RatingBefore, &[&i18n::join_list(self.ui, &items)]));
         Some(out)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Comparison
+
+    /// Where each subject stands in the comparison's last year, and who moved since the plan's
+    /// first year (when the comparison's years hold it).
+    fn compare(&self, selection: &CompareSelection) -> Option<String> {
+        let scale = self.dataset.scales.get(selection.scale)?;
+        let (first, last) = selection.years;
+        let groups = self.groups(selection, last);
+        let mut out = self.tf(
+            Msg::CompareIn,
+            &[&self.shown(&scale.label), &self.year(last), &groups],
+        );
+        let start = self.dataset.plan.period.0;
+        if first <= start && start < last {
+            let moves = self.moves(selection, (start, last));
+            let start = self.year(start);
+            out.push(' ');
+            out.push_str(&if moves.is_empty() {
+                self.tf(Msg::CompareNoMoves, &[&start])
+            } else {
+                self.tf(
+                    Msg::CompareMoves,
+                    &[&start, &moves.join(semicolon(self.ui))],
+                )
+            });
+        }
+        Some(out)
+    }
+
+    /// A rating's subject as a sentence names it: its name, else the rating's label.
+    fn subject_of(&self, rating: &'a Rating) -> String {
+        let subject = rating.subject.as_deref();
+        match subject.and_then(|c| self.dataset.subject(c)) {
+            Some(s) => self.shown(&s.name),
+            None => self.shown(&rating.label),
+        }
+    }
+
+    /// "Morocco and Mauritania on Tier 2; Libya as a special case; no data for Egypt": the
+    /// subjects grouped by where they stand in `year`, in the order of each group's first.
+    fn groups(&self, selection: &CompareSelection, year: i32) -> String {
+        let mut groups: Vec<(Standing, Vec<String>, &Rating)> = Vec::new();
+        for &r in &selection.ratings {
+            let Some(rating) = self.dataset.ratings.get(r) else {
+                continue;
+            };
+            let standing = rating.standing_in(year);
+            let name = self.subject_of(rating);
+            match groups.iter_mut().find(|(s, _, _)| *s == standing) {
+                Some((_, names, _)) => names.push(name),
+                None => groups.push((standing, vec![name], rating)),
+            }
+        }
+        let mut parts = Vec::new();
+        for (standing, names, rating) in &groups {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let names = i18n::join_list(self.ui, &names);
+            parts.push(match standing {
+                Standing::Level(_) => {
+                    let level = standing_words(
+                        self.dataset,
+                        &rating.scale,
+                        *standing,
+                        (self.lang, self.ui),
+                    );
+                    self.tf(Msg::CompareOn, &[&names, &level])
+                }
+                Standing::SpecialCase => self.tf(Msg::CompareSpecialCase, &[&names]),
+                Standing::NotRanked => self.tf(Msg::CompareNotRanked, &[&names]),
+                Standing::Gap => self.tf(Msg::CompareGap, &[&names]),
+            });
+        }
+        parts.join(semicolon(self.ui))
+    }
+
+    /// "Algeria from Tier 3 to Tier 2 Watch List": each subject that stands elsewhere in `to`
+    /// than in `from`; a year without a figure is no move.
+    fn moves(&self, selection: &CompareSelection, (from, to): (i32, i32)) -> Vec<String> {
+        let mut moves = Vec::new();
+        for &r in &selection.ratings {
+            let Some(rating) = self.dataset.ratings.get(r) else {
+                continue;
+            };
+            let (a, b) = (rating.standing_in(from), rating.standing_in(to));
+            if a == b || a == Standing::Gap || b == Standing::Gap {
+                continue;
+            }
+            let words = |s| standing_words(self.dataset, &rating.scale, s, (self.lang, self.ui));
+            let name = self.subject_of(rating);
+            moves.push(self.tf(Msg::CompareMove, &[&name, &words(a), &words(b)]));
+        }
+        moves
     }
 
     // -----------------------------------------------------------------------------------------
@@ -583,7 +678,7 @@ impl<'a> Sentences<'a> {
                 Selection::Status(subject) => self.status(subject),
                 Selection::Timeline(shown) => self.timeline(shown, true),
                 Selection::Progress(groups) => self.progress(groups),
-                Selection::Overview(_) => None,
+                Selection::Overview(_) | Selection::Compare(_) => None,
             })
             .collect();
         (!sentences.is_empty()).then(|| sentences.join(" "))

@@ -4,17 +4,20 @@
 //! One [`Table`] per view: the series view has one row per year and one column per series; the
 //! rating view one row per year; the status board one row per recommendation or commitment
 //! (and a last row for the part of a list nobody transcribed); the progress view one row per
-//! commitment; the timeline one row per milestone; the overview shows the series table. A
-//! figure that does not exist is a cell that says so ("no data"), never a zero.
+//! commitment; the timeline one row per milestone; the comparison one row per year and one
+//! column per subject; the overview one row per datum of its panels. A figure that does not
+//! exist is a cell that says so ("no data"), never a zero; a rating's year placed outside its
+//! scale says "special case" or "not ranked", which the CSV writes out, while a gap is empty.
 
 use crate::chart::select::{
-    visible_points, Group, Panel, RatingSelection, SeriesSelection, Subject,
+    visible_points, CompareSelection, Group, Panel, RatingSelection, SeriesSelection, Subject,
 };
 use crate::chart::{self, Datum, Selection, View, ViewKind};
 use crate::i18n::{self, format_number, Locale, Msg};
 use crate::json::{self, Json};
 use crate::model::{
-    self, Commitment, Dataset, Indicator, RecommendationList, Status, StatusValue, Text,
+    self, Commitment, Dataset, Indicator, Rating, RecommendationList, Standing, Status,
+    StatusValue, Text,
 };
 
 /// The table of a view.
@@ -206,6 +209,7 @@ pub fn table_of(dataset: &Dataset, view: &View, selection: &Selection) -> Table 
         Selection::Progress(groups) => t.progress(groups),
         Selection::Timeline(shown) => t.timeline(shown),
         Selection::Overview(panels) => t.overview(panels),
+        Selection::Compare(c) => t.compare(c),
     }
 }
 
@@ -213,7 +217,7 @@ pub fn table_of(dataset: &Dataset, view: &View, selection: &Selection) -> Table 
 /// says so, and has no rows.
 fn nothing(ui: Locale, kind: ViewKind) -> Table {
     let header = match kind {
-        ViewKind::Series | ViewKind::Rating => Msg::Year,
+        ViewKind::Series | ViewKind::Rating | ViewKind::Compare => Msg::Year,
         ViewKind::Status | ViewKind::Progress => Msg::Commitments,
         ViewKind::Timeline | ViewKind::Overview => Msg::Date,
     };
@@ -375,19 +379,14 @@ impl<'a> Tables<'a> {
             let Some(p) = rating.points.get(point) else {
                 continue;
             };
-            let mut cell = match p.level.and_then(|l| rating.scale.get(l)) {
-                Some(level) => Cell::text(self.text(&level.label)),
-                None => self.no_data(),
-            };
-            cell.note = self.opt(&p.note);
-            cell.source = self.publisher(p.source.as_deref());
             let datum = Datum::Rated {
                 rating: selection.rating,
                 point,
             };
+            let cell = self.standing(rating, p.year).about(datum);
             rows.push(Row {
                 header: i18n::format_year(p.year, self.ui),
-                cells: vec![cell.about(datum)],
+                cells: vec![cell],
             });
         }
         let label = self.text(&rating.label);
@@ -396,6 +395,64 @@ impl<'a> Tables<'a> {
             unit: None,
         }];
         self.table(label, Msg::Year, columns, rows)
+    }
+
+    /// The cell of `rating`'s year: its level, "special case" or "not ranked" as text (the CSV
+    /// writes them out), and only a gap is a missing cell (empty in the CSV).
+    fn standing(&self, rating: &Rating, year: i32) -> Cell {
+        let standing = rating.standing_in(year);
+        let text =
+            super::standing_words(self.dataset, &rating.scale, standing, (self.lang, self.ui));
+        let mut cell = if standing == Standing::Gap {
+            Cell::missing(text)
+        } else {
+            Cell::text(text)
+        };
+        if let Some(p) = rating.at(year) {
+            cell.note = self.opt(&p.note);
+            cell.source = self.publisher(p.source.as_deref());
+        }
+        cell
+    }
+
+    /// One row per year of the comparison, one column per subject, in the grid's order.
+    fn compare(&self, selection: &CompareSelection) -> Table {
+        let mut columns = Vec::new();
+        let mut ratings: Vec<(usize, &Rating)> = Vec::new();
+        for &r in &selection.ratings {
+            let Some(rating) = self.dataset.ratings.get(r) else {
+                continue;
+            };
+            let subject = rating
+                .subject
+                .as_deref()
+                .and_then(|c| self.dataset.subject(c));
+            let label = subject.map_or(&rating.label, |s| &s.name);
+            columns.push(Column {
+                label: self.text(label),
+                unit: None,
+            });
+            ratings.push((r, rating));
+        }
+        let mut rows = Vec::new();
+        for year in selection.years.0..=selection.years.1 {
+            let mut cells = Vec::new();
+            for &(r, rating) in &ratings {
+                cells.push(
+                    self.standing(rating, year)
+                        .about(Datum::Compared { rating: r, year }),
+                );
+            }
+            rows.push(Row {
+                header: i18n::format_year(year, self.ui),
+                cells,
+            });
+        }
+        let caption = match self.dataset.scales.get(selection.scale) {
+            Some(scale) => self.text(&scale.label),
+            None => String::new(),
+        };
+        self.table(caption, Msg::Year, columns, rows)
     }
 
     /// Status, assessed by, assessed on and source cells of one item.

@@ -147,6 +147,8 @@ pub enum Msg {
     /// "the data has nothing these charts show." (`Missing::Charts`): no panel of the overview can
     /// be drawn.
     MissingCharts,
+    /// "the data has nothing to compare …" (`Missing::Comparisons`): no rating on a shared scale.
+    MissingComparisons,
     /// Column of a table naming what a row is about.
     Item,
     /// Column of a table holding the figure, level or status.
@@ -162,6 +164,30 @@ pub enum Msg {
     // --- Accessible alternatives (summaries and data tables, `describe`) ---
     /// A table cell without a figure.
     NoData,
+    /// A year a rating places outside its scale (the TIP report's "Special Case").
+    SpecialCase,
+    /// A year a rating did not assess.
+    NotRanked,
+    /// The special case's letters in a cell of the compare view ("SC").
+    SpecialCaseShort,
+    /// "+{n} more in the table": what the compare view has no room for.
+    MoreInTable,
+    /// "{scale} in {year}: {groups}." The comparison's latest year.
+    CompareIn,
+    /// "{names} on {level}": one group of that sentence.
+    CompareOn,
+    /// "{names} as a special case"
+    CompareSpecialCase,
+    /// "{names} not ranked"
+    CompareNotRanked,
+    /// "no data for {names}"
+    CompareGap,
+    /// "Since {year} (the plan's first year): {moves}."
+    CompareMoves,
+    /// "{name} from {standing} to {standing}": one move of that sentence.
+    CompareMove,
+    /// "No change since {year} (the plan's first year)."
+    CompareNoMoves,
     /// A table cell: no progress figure published for this commitment.
     NonePublished,
     /// Column headings of the data tables.
@@ -550,6 +576,14 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
             "the data has nothing these charts show.",
         ],
     ),
+    (
+        Msg::MissingComparisons,
+        [
+            "les données n'ont rien à comparer (aucun classement sur une échelle commune).",
+            "لا تتضمن البيانات ما يُقارَن (لا تصنيفات على سلّم مشترك).",
+            "the data has nothing to compare (no ratings on a shared scale).",
+        ],
+    ),
     (Msg::Item, ["Élément", "العنصر", "Item"]),
     (Msg::Value, ["Valeur", "القيمة", "Value"]),
     (
@@ -571,6 +605,55 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
     ),
     // --- Accessible alternatives (summaries and data tables, `describe`) ---
     (Msg::NoData, ["pas de données", "لا توجد بيانات", "no data"]),
+    (Msg::SpecialCase, ["cas particulier", "حالة خاصة", "special case"]),
+    (Msg::NotRanked, ["non classé", "غير مصنف", "not ranked"]),
+    (Msg::SpecialCaseShort, ["CP", "خاص", "SC"]),
+    (
+        Msg::MoreInTable,
+        [
+            "+{} de plus dans le tableau",
+            "+{} أخرى في الجدول",
+            "+{} more in the table",
+        ],
+    ),
+    (
+        Msg::CompareIn,
+        ["{} en {}\u{a0}: {}.", "{} سنة {}: {}.", "{} in {}: {}."],
+    ),
+    (Msg::CompareOn, ["{} en {}", "{} في {}", "{} on {}"]),
+    (
+        Msg::CompareSpecialCase,
+        [
+            "{} en cas particulier",
+            "{} حالة خاصة",
+            "{} as a special case",
+        ],
+    ),
+    (
+        Msg::CompareNotRanked,
+        ["{} hors classement", "{} خارج التصنيف", "{} not ranked"],
+    ),
+    (
+        Msg::CompareGap,
+        ["{} sans données", "لا بيانات عن {}", "no data for {}"],
+    ),
+    (
+        Msg::CompareMoves,
+        [
+            "Depuis {} (première année du plan)\u{a0}: {}.",
+            "منذ {} (السنة الأولى للخطة): {}.",
+            "Since {} (the plan's first year): {}.",
+        ],
+    ),
+    (Msg::CompareMove, ["{}, de {} à {}", "{} من {} إلى {}", "{} from {} to {}"]),
+    (
+        Msg::CompareNoMoves,
+        [
+            "Aucun changement depuis {} (première année du plan).",
+            "لا تغيير منذ {} (السنة الأولى للخطة).",
+            "No change since {} (the plan's first year).",
+        ],
+    ),
     (Msg::NonePublished, ["non publié", "غير منشورة", "none published"]),
     (Msg::Year, ["Année", "السنة", "Year"]),
     (Msg::Status, ["État", "الحالة", "Status"]),
@@ -1063,6 +1146,17 @@ pub fn status_name(lang: impl Into<Lang>, status: crate::model::StatusValue) -> 
             Unknown => Msg::StatusUnknown,
         },
     )
+}
+
+/// One of the widget's own words with its first letter in upper case, for a label that starts
+/// a line ("Special case"). Their first letters are ASCII (or Arabic, which has no case), so
+/// the Unicode case tables (kilobytes of wasm) are not needed.
+pub fn upper_first(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// The comma between the parts of a phrase: "، " in Arabic, ", " otherwise.

@@ -249,6 +249,18 @@ pub struct Rating {
     pub subject: Option<String>,
 }
 
+impl Rating {
+    /// The point of `year`, if the rating has one.
+    pub fn at(&self, year: i32) -> Option<&RatingPoint> {
+        self.points.iter().find(|p| p.year == year)
+    }
+
+    /// What the rating says of `year`: a year it leaves out is a gap, as a `null` is.
+    pub fn standing_in(&self, year: i32) -> Standing {
+        self.at(year).map_or(Standing::Gap, RatingPoint::standing)
+    }
+}
+
 /// What a rating is about when a dataset rates several subjects: a country, by its
 /// ISO 3166-1 alpha-2 code, and its name in the dataset's languages.
 #[derive(Debug, Clone, PartialEq)]

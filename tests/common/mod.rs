@@ -15,11 +15,23 @@ pub fn morocco() -> model::Dataset {
     model::load(&text).unwrap()
 }
 
+/// The TIP tiers of Morocco and six neighbours (`data/neighbours.json`).
+pub fn neighbours() -> model::Dataset {
+    let text = std::fs::read_to_string(root().join("data/neighbours.json")).unwrap();
+    model::load(&text).unwrap()
+}
+
 /// Renders `view` of the Morocco dataset to SVG and compares it with
-/// `tests/snapshots/{name}.svg`. On a difference, the new drawing is written beside it as
-/// `{name}.new.svg` and the test fails; `UPDATE_SNAPSHOTS=1` accepts new drawings.
+/// `tests/snapshots/{name}.svg` (see [`check_snapshot_of`]).
 pub fn check_snapshot(name: &str, view: &View) {
-    let scene = chart::build(&morocco(), view, &Estimate).unwrap();
+    check_snapshot_of(&morocco(), name, view);
+}
+
+/// Renders `view` of `dataset` to SVG and compares it with `tests/snapshots/{name}.svg`. On a
+/// difference, the new drawing is written beside it as `{name}.new.svg` and the test fails;
+/// `UPDATE_SNAPSHOTS=1` accepts new drawings.
+pub fn check_snapshot_of(dataset: &model::Dataset, name: &str, view: &View) {
+    let scene = chart::build(dataset, view, &Estimate).unwrap();
     let svg = chart::svg(&scene).unwrap();
     let expected_path: PathBuf = root().join("tests/snapshots").join(format!("{name}.svg"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {

@@ -25,6 +25,7 @@ const SERIES_FIELDS = {
   rating: { several: false, label: 'rating', none: 'noRatings' },
   status: { several: false, label: 'subject', none: 'noStatus' },
   progress: { several: true, label: 'axes', hint: 'axesHint', none: 'noAxes' },
+  compare: { several: false, label: 'scale', none: 'noScales' },
 };
 
 /** The two choices of language (the interface's, the chart's): the languages the widget speaks. */

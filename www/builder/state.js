@@ -7,7 +7,7 @@ import { FALLBACK_LANGUAGE, LANGUAGES } from '../generated/defaults.js';
 /** The dataset the builder starts with, relative to the page. */
 export const DEFAULT_SRC = 'data/morocco.json';
 /** Views whose chart is limited by `from` and `to`: the years are offered for these only. */
-export const YEAR_VIEWS = ['series', 'rating', 'timeline', 'overview'];
+export const YEAR_VIEWS = ['series', 'rating', 'timeline', 'overview', 'compare'];
 /** The years and the heights the form accepts. */
 const YEARS = [1900, 2100];
 const HEIGHTS = [150, 2000];

@@ -43,10 +43,12 @@ function systemColors(root) {
     probe.style.color = keyword;
     return getComputedStyle(probe).color;
   };
-  const text = resolve('CanvasText');
+  const [text, canvas] = [resolve('CanvasText'), resolve('Canvas')];
   const colors = {
-    background: resolve('Canvas'), text, muted: text, grid: resolve('GrayText'), axis: text,
+    background: canvas, text, muted: text, grid: resolve('GrayText'), axis: text,
     series: [text, resolve('LinkText'), resolve('Highlight'), text, resolve('LinkText'), resolve('Highlight')],
+    // a comparison's cells: outlined, their letters (1, 2W, SC) tell the levels apart
+    levels: [canvas, canvas, canvas, canvas],
   };
   probe.remove();
   return colors;

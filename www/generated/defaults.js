@@ -8,6 +8,7 @@ export const HEIGHTS = {
   progress: [560, 620, 0, 420, 420],
   timeline: [560, 640, 0.45, 320, 440],
   overview: [760, 1100, 0.7, 560, 4000],
+  compare: [660, 625, 0.33, 250, 330],
 };
 
 /** The languages the widget speaks: code, name in itself, direction, Intl locale. */

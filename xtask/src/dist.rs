@@ -30,7 +30,7 @@ use crate::util::{self, note, run, step, warn, Result};
 const PACKAGE: &str = "plan-progress";
 const LIB_NAME: &str = "plan_progress";
 /// Datasets copied into `dist/data/`.
-const DATA_FILES: &[&str] = &["schema.json", "morocco.json"];
+const DATA_FILES: &[&str] = &["schema.json", "morocco.json", "neighbours.json"];
 /// The element's script, relative to `dist/`: its name stays stable (host pages link to it).
 pub const ELEMENT_JS: &str = "plan-progress.js";
 /// The wasm-bindgen glue, relative to `dist/` (stable too: the element imports it by name).
