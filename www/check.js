@@ -20,9 +20,11 @@ import { showText } from './check/text.js';
 const $ = (id) => document.getElementById(id);
 const CODES = LANGUAGES.map((l) => l.code);
 
-/** The source last read ({name, bytes, size, url, text, id}), and the number of reads begun (a
- * read superseded by a newer one says nothing). */
+/** The source last read ({name, bytes, size, url, text, id}), or why the last one could not be
+ * read ({name, why(ui)}), and the number of reads begun (a read superseded by a newer one says
+ * nothing). */
 let source = null;
+let failure = null;
 let reads = 0;
 
 /** Reads a source with `get` (named `name` meanwhile), then checks it. */
@@ -35,24 +37,34 @@ async function read(name, get) {
   try {
     [got] = await Promise.all([get(), loadWasm()]);
   } catch (error) {
-    if (id === reads) showFailure(name, await reason(error));
+    await loadWasm().catch(() => {}); // the widget's words for a failed download
+    if (id === reads) fail(name, (lang) => reason(error, lang));
     return;
   }
   if (id !== reads) return;
   source = { ...got, id: String(id) };
+  failure = null;
   check(true);
 }
 
-/** Why a read failed, in the interface's language: the widget's words for a failed download. */
-async function reason(error) {
+/** Says that `name` could not be read, `why(ui)` in the interface's language (again after a
+ * change of language). */
+function fail(name, why) {
+  source = null;
+  failure = { name, why };
+  showFailure(name, why(ui()));
+}
+
+/** Why a read failed, in `lang`: the widget's words for a failed download. */
+function reason(error, lang) {
   if (!(error instanceof LoadFailure)) return error instanceof Error ? error.message : String(error);
-  await loadWasm().catch(() => {});
-  return widgetText(ui(), error.key, ...error.args) ?? error.key;
+  return widgetText(lang, error.key, ...error.args) ?? error.key;
 }
 
 /** Checks the source in the interface's language (again after a change of language); `fresh`:
  * a new source, whose text the text box shows. */
 function check(fresh) {
+  if (failure) showFailure(failure.name, failure.why(ui()));
   if (!source) return;
   const report = wasm().check(source.bytes, source.size, ui());
   if (fresh) {
@@ -89,7 +101,8 @@ $('url-form').addEventListener('submit', (event) => {
   const url = httpUrl(address);
   $('url').setAttribute('aria-invalid', String(!url));
   if (!url) {
-    showFailure(address, t('badUrl'));
+    reads++; // a read under way says nothing after this
+    fail(address, () => t('badUrl'));
     return;
   }
   read(address, () => fromUrl(url, address)).then(remember);

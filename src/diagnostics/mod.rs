@@ -5,8 +5,8 @@
 //! [`SyntaxError`]).
 //!
 //! The validator (`crate::model`) and the JSON reader only say *what* is wrong, as codes; every
-//! word about it lives here and in [`catalog`], which nothing needs while a valid dataset is read
-//! and drawn.
+//! word about it lives here and in `catalog.rs`, which nothing needs while a valid dataset is
+//! read and drawn: the part of the wasm that a split may load only when a dataset is refused.
 
 mod catalog;
 mod locate;
@@ -20,7 +20,7 @@ pub use report::check;
 use crate::i18n::{self, bidi, Lang, Msg};
 use crate::json::{SyntaxError, SyntaxKind, MAX_DEPTH, MAX_VALUES};
 use crate::model::limits::{MAX_FILE_BYTES, MAX_PROBLEMS, MAX_PROBLEM_CHARS};
-use crate::model::{shorten, LoadError, Problem, ProblemKind};
+use crate::model::{shorten, DateError, LoadError, Problem, ProblemKind};
 
 /// A message in words: text whose odd parts are code (JSON member names and values, addresses),
 /// which a page sets apart and reads left to right.
@@ -145,13 +145,12 @@ pub fn message(kind: &ProblemKind, lang: Lang) -> Message {
     let message = match kind {
         ProblemKind::NotJson(e) => not_json(e, lang, &catalog::NOT_JSON),
         ProblemKind::BadDate { text, error } => {
-            let day = match error {
-                crate::model::DateError::NoMonth(m) => val(m),
-                crate::model::DateError::NoDay { days } => val(days),
-                crate::model::DateError::Shape => val(""),
+            let detail = match error {
+                DateError::NoMonth(month) => val(month),
+                DateError::NoDay { days } => val(days),
+                DateError::Shape => val(""),
             };
-            let template = texts_of(catalog::DATES, error, lang);
-            fill(template, &[val(text), day])
+            fill(texts_of(catalog::DATES, error, lang), &[val(text), detail])
         }
         _ => fill(texts_of(catalog::PROBLEMS, kind, lang), &args(kind, lang)),
     };

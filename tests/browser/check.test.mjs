@@ -291,6 +291,11 @@ describe('files that are not datasets', () => {
       const missing = await checked(page, () => page.click('#url-form button[type="submit"]'));
       assert.equal(missing.state, 'failed');
       assert.match(missing.verdict, /data\/no-such-file\.json could not be read: The server answered 404/);
+      // in another interface language, the same failure in its words (not an earlier report)
+      await page.selectOption('#ui', 'fr');
+      const fr = await page.$eval('#verdict', (p) => p.textContent.replace(/[\u2066-\u2069]/g, ''));
+      assert.match(fr, /^data\/no-such-file\.json n’a pas pu être lu : Le serveur a répondu 404/);
+      assert.equal(await page.$$eval('#problems li', (items) => items.length), 0);
     });
   });
 
