@@ -10,6 +10,7 @@
 pub mod chart;
 pub mod decimal;
 pub mod describe;
+pub mod diagnostics;
 pub mod element;
 pub mod i18n;
 pub mod json;

@@ -1399,6 +1399,23 @@ fn largest_accepted_dataset_loads_quickly() {
     }
 }
 
+/// The load time of `data/morocco.json`, the dataset every widget of the demo reads: printed,
+/// to compare a change of the reader or the validator
+/// (`cargo test --release --test robustness -- --ignored --nocapture`).
+#[test]
+#[ignore = "a timing: run in release with --ignored"]
+fn morocco_load_time() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/morocco.json");
+    let text = std::fs::read_to_string(path).expect("data/morocco.json");
+    let (took, loaded) = fastest(50, || model::load(&text));
+    loaded.expect("data/morocco.json is valid");
+    println!(
+        "data/morocco.json: {} bytes, load {:.2} ms (fastest of 50)",
+        text.len(),
+        ms(took)
+    );
+}
+
 /// Every view of the largest accepted dataset builds within the 200 ms a page may freeze
 /// (load included), natively in a release build:
 /// `cargo test --release --test robustness -- --ignored --nocapture`.

@@ -224,7 +224,7 @@ fn schema_judges_every_invalid_dataset_as_expected() {
         };
         if let Some(extra) = expectation.as_object().and_then(|o| {
             o.keys()
-                .find(|k| !["path", "schema", "problem"].contains(&k.as_str()))
+                .find(|k| !["path", "schema", "problem", "message"].contains(&k.as_str()))
         }) {
             failures.push(format!(
                 "expectations.json: {name}: unknown member {extra:?}"

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use plan_progress::chart::{self, Theme, View, ViewError, ViewKind};
+use plan_progress::diagnostics;
 use plan_progress::i18n::Digits;
-use plan_progress::model::{self, Dataset};
+use plan_progress::model::{self, Dataset, ProblemKind};
 use plan_progress::raster::{self, FontMeasure, Rasterizer};
 
 const USAGE: &str = "\
@@ -88,43 +89,31 @@ fn load(path: &str) -> Result<Dataset, String> {
     model::load(&read(path)?).map_err(|e| format!("{path} is not a valid dataset:\n{e}"))
 }
 
-/// Validates every file; Ok(false) when any is invalid.
+/// Validates every file; Ok(false) when any is invalid. A problem is printed `path: message`,
+/// followed by where it is in the file (except a syntax error, whose message says it).
 fn validate(paths: &[String]) -> Result<bool, String> {
     let mut all_valid = true;
     for path in paths {
-        match model::load(&read(path)?) {
-            Ok(d) => println!("{path}: valid ({})", counts(&d)),
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        match model::load_bytes(&bytes) {
+            Ok(d) => println!("{path}: valid ({})", d.counts()),
             Err(e) => {
                 all_valid = false;
                 let problems = e.problems();
+                let places = diagnostics::locate(&String::from_utf8_lossy(&bytes), &problems);
                 println!("{path}: {} problem(s)", problems.len());
-                for p in problems {
-                    println!("  {p}");
+                for (p, place) in problems.iter().zip(places) {
+                    match place {
+                        Some(at) if !matches!(p.kind, ProblemKind::NotJson(_)) => {
+                            println!("  {p} (line {}, column {})", at.line, at.column);
+                        }
+                        _ => println!("  {p}"),
+                    }
                 }
             }
         }
     }
     Ok(all_valid)
-}
-
-fn counts(d: &Dataset) -> String {
-    let points: usize = d.indicators.iter().map(|i| i.points.len()).sum();
-    let figures: usize = d
-        .indicators
-        .iter()
-        .flat_map(|i| &i.points)
-        .filter(|p| p.value.is_some())
-        .count();
-    format!(
-        "{} sources, {} indicators with {figures} figures and {} gaps, {} ratings, {} recommendation lists, {} commitments, {} milestones",
-        d.sources.len(),
-        d.indicators.len(),
-        points - figures,
-        d.ratings.len(),
-        d.recommendations.len(),
-        d.commitments.len(),
-        d.milestones.len()
-    )
 }
 
 /// An image format the command line writes.

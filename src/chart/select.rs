@@ -133,6 +133,16 @@ pub fn select(dataset: &Dataset, view: &View) -> Result<Selection, ViewError> {
     }
 }
 
+/// The kinds of view that draw something of `dataset` as they are by default (every series
+/// default, every year): what the checker page previews.
+pub fn views(dataset: &Dataset) -> Vec<ViewKind> {
+    let shows = |kind: ViewKind| select(dataset, &View::new(kind, 800.0, 450.0)).is_ok();
+    ViewKind::ALL
+        .into_iter()
+        .filter(|&kind| shows(kind))
+        .collect()
+}
+
 /// The ids of `view.series` that this kind of view can show; an error for an id that no
 /// view of the dataset knows.
 fn applicable(dataset: &Dataset, view: &View) -> Result<Vec<String>, ViewError> {

@@ -13,17 +13,7 @@ pub use table::{table, table_of, Cell, Column, Row, Table};
 use crate::chart::{Datum, Target, View};
 use crate::i18n::{self, format_number, Lang, Locale, Msg};
 use crate::json::{self, Json};
-use crate::model::{Dataset, Level, LoadError, Standing, Status, Text};
-
-/// What a reader is told when a dataset cannot be read, in `lang`: that the file is not JSON
-/// (and where), or not a valid dataset, with its problems.
-pub fn load_error(error: &LoadError, lang: &str) -> String {
-    let ui = Lang::from_tag(lang);
-    match error {
-        LoadError::Syntax(e) => i18n::tf(ui, Msg::ErrorJson, &[&e.to_string()]),
-        e => format!("{}\n{e}", i18n::t(ui, Msg::ErrorInvalid)),
-    }
-}
+use crate::model::{Dataset, Level, Standing, Status, Text};
 
 /// Where a datum comes from, as a reader cites it.
 #[derive(Debug, Clone, PartialEq)]

@@ -44,6 +44,11 @@ pub fn line(text: &str, rtl: bool) -> String {
     format!("{open}{text}{PDI}")
 }
 
+/// `text` isolated left to right: code (a JSON path, a member name) in a right-to-left line.
+pub fn ltr(text: &str) -> String {
+    format!("{LRI}{text}{PDI}")
+}
+
 /// `text` without any direction isolate (the CSV's cells: data, not display).
 pub fn strip(text: &str) -> String {
     text.chars().filter(|c| !(LRI..=PDI).contains(c)).collect()

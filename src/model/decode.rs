@@ -5,8 +5,9 @@
 //! before commitments. A check only runs on values that were read correctly, so one mistake
 //! gives one message, not a cascade.
 
-use std::fmt;
+use std::borrow::Cow;
 
+use super::problem::{Choice, Counted, Problem, ProblemKind, Shape};
 use super::*;
 use crate::json::{self, Json, SyntaxError};
 
@@ -55,45 +56,38 @@ pub const MAX_PROBLEM_CHARS: usize = 300;
 /// Longest member name that gets a "did you mean" suggestion (the edit distance is quadratic).
 const MAX_SUGGEST_CHARS: usize = 64;
 
-/// The most items the list `key` may have, and what they are called in a message.
-fn list_limit(key: &str) -> (usize, &str) {
+/// The most items the list `key` may have, and what they are.
+fn list_limit(key: &str) -> (usize, Counted) {
     match key {
-        "points" => (MAX_POINTS, "points (one per year from 1900 to 2100)"),
-        "indicators" | "ratings" | "axes" | "conflicts" | "subjects" | "scales" => {
-            (MAX_SERIES, key)
-        }
-        "recommendations" => (MAX_SERIES, "recommendation lists"),
-        "items" => (MAX_ITEMS, "recommendations in one list"),
-        "scale" | "levels" => (MAX_LEVELS, "levels"),
-        "sources" => (MAX_REFERENCES, "sources"),
-        _ => (MAX_ITEMS, key),
+        "points" => (MAX_POINTS, Counted::Points),
+        "indicators" => (MAX_SERIES, Counted::Indicators),
+        "ratings" => (MAX_SERIES, Counted::Ratings),
+        "axes" => (MAX_SERIES, Counted::Axes),
+        "conflicts" => (MAX_SERIES, Counted::Conflicts),
+        "subjects" => (MAX_SERIES, Counted::Subjects),
+        "scales" => (MAX_SERIES, Counted::Scales),
+        "recommendations" => (MAX_SERIES, Counted::RecommendationLists),
+        "items" => (MAX_ITEMS, Counted::Recommendations),
+        "scale" | "levels" => (MAX_LEVELS, Counted::Levels),
+        "sources" => (MAX_REFERENCES, Counted::Sources),
+        "commitments" => (MAX_ITEMS, Counted::Commitments),
+        "milestones" => (MAX_ITEMS, Counted::Milestones),
+        _ => (MAX_ITEMS, Counted::Items),
     }
 }
 
 /// `s` cut to `max` characters, with "…" when cut.
-fn shorten(s: &str, max: usize) -> String {
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
     }
 }
 
-/// One thing wrong with a dataset: where (a JSON path such as
-/// `indicators[2].points[5].source`, or `$` for the whole file) and what, in words a publisher
-/// understands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Where: a JSON path such as `indicators[2].points[5].source`, or `$` for the whole file.
-    pub path: String,
-    /// What is wrong, in words a publisher can act on; a validation problem's path and message are
-    /// cut to `MAX_PROBLEM_CHARS` (300) characters each.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
+/// A value at fault as a problem quotes it: cut to [`MAX_PROBLEM_CHARS`] characters (it may be
+/// a 1 MB string).
+fn quote(s: &str) -> String {
+    shorten(s, MAX_PROBLEM_CHARS)
 }
 
 /// Why a dataset could not be loaded.
@@ -104,6 +98,9 @@ pub enum LoadError {
         /// The file's size in bytes.
         bytes: usize,
     },
+    /// Bytes that are not UTF-8 text and not JSON read as such ([`load_bytes`] only: the widget
+    /// reads text).
+    NotText,
     /// Not JSON.
     Syntax(SyntaxError),
     /// JSON, but not a valid dataset: every problem found.
@@ -111,33 +108,21 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// Every problem as `path: message`, the syntax error and size included.
-    pub fn problems(&self) -> Vec<Problem> {
+    /// Every problem, the syntax error and size included (borrowed from a dataset's list: a
+    /// copy would take the code that copies problems into the wasm).
+    pub fn problems(&self) -> Cow<'_, [Problem]> {
+        let whole = |kind| {
+            Cow::Owned(vec![Problem {
+                path: "$".into(),
+                kind,
+            }])
+        };
         match self {
-            LoadError::TooLarge { bytes } => vec![Problem {
-                path: "$".into(),
-                message: format!(
-                    "the file is {bytes} bytes, more than the {MAX_FILE_BYTES} bytes a dataset may have"
-                ),
-            }],
-            LoadError::Syntax(e) => vec![Problem {
-                path: "$".into(),
-                message: format!("not valid JSON: {e}"),
-            }],
-            LoadError::Invalid(problems) => problems.clone(),
+            LoadError::TooLarge { bytes } => whole(ProblemKind::TooLarge { bytes: *bytes }),
+            LoadError::NotText => whole(ProblemKind::NotText),
+            LoadError::Syntax(e) => whole(ProblemKind::NotJson(e.clone())),
+            LoadError::Invalid(problems) => Cow::Borrowed(problems),
         }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems().iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{p}")?;
-        }
-        Ok(())
     }
 }
 
@@ -156,14 +141,29 @@ pub fn load(text: &str) -> Result<Dataset, LoadError> {
             if d.unlisted > 0 {
                 d.problems.push(Problem {
                     path: "$".into(),
-                    message: format!(
-                        "{} more problems (only the first {MAX_PROBLEMS} are listed)",
-                        d.unlisted
-                    ),
+                    kind: ProblemKind::MoreProblems {
+                        unlisted: d.unlisted,
+                    },
                 });
             }
             Err(LoadError::Invalid(d.problems))
         }
+    }
+}
+
+/// Reads and validates a dataset from a file's bytes, as the checker page gets them: bytes
+/// that are not UTF-8 are read as the widget reads them (each bad sequence one U+FFFD), and
+/// refused as [`LoadError::NotText`] rather than as a syntax error at some byte of an image.
+pub fn load_bytes(bytes: &[u8]) -> Result<Dataset, LoadError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { bytes: bytes.len() });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load(text),
+        Err(_) => match load(&String::from_utf8_lossy(bytes)) {
+            Err(LoadError::Syntax(_)) => Err(LoadError::NotText),
+            other => other,
+        },
     }
 }
 
@@ -229,24 +229,26 @@ struct Decoder {
 
 /// Shape readers: types, required and unknown members.
 impl Decoder {
-    fn problem(&mut self, path: &str, message: impl Into<String>) {
+    fn problem(&mut self, path: &str, kind: ProblemKind) {
         if self.problems.len() >= MAX_PROBLEMS {
             self.unlisted += 1;
             return;
         }
         self.problems.push(Problem {
             path: shorten(path, MAX_PROBLEM_CHARS),
-            message: shorten(&message.into(), MAX_PROBLEM_CHARS),
+            kind,
         });
     }
 
     /// Reports a list or object with more than `max` entries; true when within the limit.
-    fn within(&mut self, path: &str, n: usize, max: usize, what: &str) -> bool {
+    fn within(&mut self, path: &str, n: usize, max: usize, what: Counted) -> bool {
         if n > max {
-            self.problem(
-                path,
-                format!("at most {max} {what} are allowed here; found {n}"),
-            );
+            let kind = ProblemKind::TooMany {
+                what,
+                max,
+                found: n,
+            };
+            self.problem(path, kind);
         }
         n <= max
     }
@@ -256,44 +258,46 @@ impl Decoder {
         // a string has at least as many bytes as characters: count only long ones
         let n = if s.len() > max { s.chars().count() } else { 0 };
         if n > max {
-            self.problem(
-                path,
-                format!("{n} characters: at most {max} characters are allowed here"),
-            );
+            self.problem(path, ProblemKind::TooLong { chars: n, max });
         }
         n <= max
     }
 
-    fn expected(&mut self, path: &str, what: &str, found: &Json) -> Option<()> {
-        self.problem(path, format!("expected {what}, found {}", found.kind()));
+    fn expected(&mut self, path: &str, wanted: Shape, found: &Json) -> Option<()> {
+        let found = Shape::of(found);
+        self.problem(path, ProblemKind::Expected { wanted, found });
         None
     }
 
     /// An object whose members must all be in `allowed` (or start with `x-`).
-    fn object<'a>(&mut self, v: &'a Json, path: &str, allowed: &[&str]) -> Option<Obj<'a>> {
+    fn object<'a>(
+        &mut self,
+        v: &'a Json,
+        path: &str,
+        allowed: &'static [&'static str],
+    ) -> Option<Obj<'a>> {
         let Json::Object(members) = v else {
-            self.expected(path, "an object", v)?;
+            self.expected(path, Shape::Object, v)?;
             return None;
         };
         let obj = Obj {
             path: path.to_string(),
             members,
         };
-        self.within(path, members.len(), MAX_MEMBERS, "members");
+        self.within(path, members.len(), MAX_MEMBERS, Counted::Members);
         // past the limit, members are not checked one by one (that check is quadratic)
         for (i, (key, _)) in members.iter().enumerate().take(MAX_MEMBERS) {
             let member_path = obj.path(key);
             if key.len() > MAX_SUGGEST_CHARS && !key.starts_with("x-") {
-                let message = format!("unknown member (allowed here: {})", allowed.join(", "));
-                self.problem(&member_path, message);
+                self.problem(&member_path, ProblemKind::UnknownMember { allowed });
             } else if members[..i].iter().any(|(k, _)| k == key) {
-                self.problem(&member_path, "this member appears twice in the same object");
+                self.problem(&member_path, ProblemKind::DuplicateMember);
             } else if !allowed.contains(&key.as_str()) && !key.starts_with("x-") {
-                let message = match closest(key, allowed) {
-                    Some(near) => format!("unknown member; did you mean \"{near}\"?"),
-                    None => format!("unknown member (allowed here: {})", allowed.join(", ")),
+                let kind = match closest(key, allowed) {
+                    Some(near) => ProblemKind::UnknownMemberNear { near },
+                    None => ProblemKind::UnknownMember { allowed },
                 };
-                self.problem(&member_path, message);
+                self.problem(&member_path, kind);
             }
         }
         Some(obj)
@@ -308,7 +312,7 @@ impl Decoder {
         match o.get(key) {
             Some(v) => read(self, v, &o.path(key)),
             None => {
-                self.problem(&o.path(key), "required member is missing");
+                self.problem(&o.path(key), ProblemKind::Missing);
                 None
             }
         }
@@ -336,7 +340,7 @@ impl Decoder {
         };
         let path = o.path(key);
         let Json::Array(items) = v else {
-            self.expected(&path, "an array", v);
+            self.expected(&path, Shape::Array, v);
             return Vec::new();
         };
         // past the limit, only the first items are read (and the dataset is refused)
@@ -353,18 +357,18 @@ impl Decoder {
     fn string(&mut self, v: &Json, path: &str) -> Option<String> {
         match v {
             Json::String(s) if s.trim().is_empty() => {
-                self.problem(path, "must not be empty");
+                self.problem(path, ProblemKind::Empty);
                 None
             }
             Json::String(s) => self.not_longer(s, path, MAX_TEXT_CHARS).then(|| s.clone()),
-            _ => self.expected(path, "a string", v).map(|_| String::new()),
+            _ => self.expected(path, Shape::String, v).map(|_| String::new()),
         }
     }
 
     fn boolean(&mut self, v: &Json, path: &str) -> Option<bool> {
         match v {
             Json::Bool(b) => Some(*b),
-            _ => self.expected(path, "true or false", v).map(|_| false),
+            _ => self.expected(path, Shape::TrueOrFalse, v).map(|_| false),
         }
     }
 
@@ -372,23 +376,25 @@ impl Decoder {
         match v {
             Json::Number(n) => Some(*n),
             Json::String(s) if crate::decimal::parse(s.trim()).is_some() => {
-                self.problem(
-                    path,
-                    format!("expected a number, found the string \"{s}\" (remove the quotes)"),
-                );
+                self.problem(path, ProblemKind::NumberInQuotes { text: quote(s) });
                 None
             }
-            _ => self.expected(path, "a number", v).map(|_| 0.0),
+            _ => self.expected(path, Shape::Number, v).map(|_| 0.0),
         }
     }
 
     fn integer(&mut self, v: &Json, path: &str, min: i64, max: i64) -> Option<i64> {
         let n = self.number(v, path)?;
         if n.fract() != 0.0 {
-            self.problem(path, format!("expected a whole number, found {n}"));
+            self.problem(path, ProblemKind::NotWhole { number: n });
             None
         } else if n < min as f64 || n > max as f64 {
-            self.problem(path, format!("{n} is outside {min}-{max}"));
+            let kind = ProblemKind::OutOfRange {
+                number: n,
+                min,
+                max,
+            };
+            self.problem(path, kind);
             None
         } else {
             Some(n as i64)
@@ -413,15 +419,15 @@ impl Decoder {
         &mut self,
         v: &Json,
         path: &str,
-        what: &str,
-        names: &[&str],
+        what: Choice,
+        names: &'static [&'static str],
         from_name: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
         let s = self.string(v, path)?;
         let value = from_name(&s);
         if value.is_none() {
-            let message = format!("\"{s}\" is not {what} (one of: {})", names.join(", "));
-            self.problem(path, message);
+            let value = quote(&s);
+            self.problem(path, ProblemKind::NotOneOf { value, what, names });
         }
         value
     }
@@ -437,10 +443,7 @@ impl Decoder {
         if ok {
             Some(s)
         } else {
-            self.problem(
-                path,
-                format!("\"{s}\" is not a valid id (1 to 64 characters among a-z, 0-9, - and _, starting with a letter or digit)"),
-            );
+            self.problem(path, ProblemKind::BadId { value: quote(&s) });
             None
         }
     }
@@ -450,14 +453,19 @@ impl Decoder {
         if is_language_code(&s) {
             Some(s)
         } else {
-            self.problem(path, format!("\"{s}\" is not a language code (2 or 3 lowercase letters, such as \"fr\", \"ar\", \"en\")"));
+            self.problem(path, ProblemKind::BadLanguage { value: quote(&s) });
             None
         }
     }
 
     fn date(&mut self, v: &Json, path: &str) -> Option<Date> {
         let s = self.string(v, path)?;
-        Date::parse(&s).map_err(|e| self.problem(path, e)).ok()
+        Date::parse(&s)
+            .map_err(|error| {
+                let text = quote(&s);
+                self.problem(path, ProblemKind::BadDate { text, error });
+            })
+            .ok()
     }
 
     fn url(&mut self, v: &Json, path: &str) -> Option<String> {
@@ -469,10 +477,7 @@ impl Decoder {
         if scheme_ok && !s.chars().any(|c| c.is_whitespace() || c.is_control()) {
             Some(s)
         } else {
-            self.problem(
-                path,
-                "only http:// and https:// addresses (in lower case) without spaces are allowed",
-            );
+            self.problem(path, ProblemKind::BadUrl);
             None
         }
     }
@@ -481,11 +486,11 @@ impl Decoder {
         match v {
             Json::String(_) => self.string(v, path).map(Text::Plain),
             Json::Object(members) if members.is_empty() => {
-                self.problem(path, "empty text: give at least one language, such as {\"fr\": \"…\"}");
+                self.problem(path, ProblemKind::EmptyText);
                 None
             }
             Json::Object(members) => {
-                if !self.within(path, members.len(), MAX_LANGUAGES, "languages") {
+                if !self.within(path, members.len(), MAX_LANGUAGES, Counted::Languages) {
                     return None;
                 }
                 let mut pairs = Vec::new();
@@ -493,10 +498,11 @@ impl Decoder {
                 for (i, (lang, s)) in members.iter().enumerate() {
                     let p = format!("{path}.{lang}");
                     if members[..i].iter().any(|(k, _)| k == lang) {
-                        self.problem(&p, "this language appears twice");
+                        self.problem(&p, ProblemKind::LanguageTwice);
                         ok = false;
                     } else if !is_language_code(lang) {
-                        self.problem(&p, format!("\"{lang}\" is not a language code (2 or 3 lowercase letters, such as \"fr\", \"ar\", \"en\")"));
+                        let value = quote(lang);
+                        self.problem(&p, ProblemKind::BadLanguage { value });
                         ok = false;
                     } else if let Some(s) = self.string(s, &p) {
                         pairs.push((lang.clone(), s));
@@ -506,9 +512,7 @@ impl Decoder {
                 }
                 ok.then_some(Text::Localized(pairs))
             }
-            _ => self
-                .expected(path, "a text (a string, or an object of languages such as {\"fr\": \"…\", \"ar\": \"…\"})", v)
-                .map(|_| Text::default()),
+            _ => self.expected(path, Shape::Text, v).map(|_| Text::default()),
         }
     }
 
@@ -536,7 +540,7 @@ impl Decoder {
         if self.source_keys.contains(&key) {
             Some(key)
         } else {
-            self.problem(path, format!("\"{key}\" is not a key of sources"));
+            self.problem(path, ProblemKind::UnknownSource { key: quote(&key) });
             None
         }
     }
@@ -545,8 +549,11 @@ impl Decoder {
     fn unique(&mut self, seen: &mut Seen, id: &Option<String>, path: &str) {
         let Some(id) = id else { return };
         if let Some(first) = seen.first_use(id, path) {
-            let message = format!("duplicate id \"{id}\" (already used by {first})");
-            self.problem(path, message);
+            let kind = ProblemKind::DuplicateId {
+                id: quote(id),
+                first: quote(&first),
+            };
+            self.problem(path, kind);
         }
     }
 }
@@ -576,12 +583,8 @@ impl Decoder {
         let version = self.required(&root, "format_version", |d, v, p| {
             d.integer(v, p, 0, i64::MAX)
         });
-        if version.is_some_and(|n| n != 1) {
-            let message = format!(
-                "unsupported format_version {}: this version of plan-progress reads version 1",
-                version.unwrap_or_default()
-            );
-            self.problem("format_version", message);
+        if let Some(version) = version.filter(|n| *n != 1) {
+            self.problem("format_version", ProblemKind::FormatVersion { version });
             return None;
         }
         self.optional(&root, "$schema", Self::string);
@@ -638,8 +641,11 @@ impl Decoder {
         let default_language = self.required(&o, "default_language", Self::language);
         if let (Some(langs), Some(lang)) = (&languages, &default_language) {
             if !langs.contains(lang) {
-                let message = format!("\"{lang}\" is not one of languages ({})", langs.join(", "));
-                self.problem(&o.path("default_language"), message);
+                let kind = ProblemKind::DefaultLanguage {
+                    lang: quote(lang),
+                    languages: quote(&langs.join(", ")),
+                };
+                self.problem(&o.path("default_language"), kind);
             }
         }
         let updated = self.required(&o, "updated", Self::date);
@@ -666,7 +672,7 @@ impl Decoder {
         if s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) {
             Some(s)
         } else {
-            self.problem(path, format!("\"{s}\" is not an ISO 3166-1 alpha-2 country code (two capital letters, such as \"MA\")"));
+            self.problem(path, ProblemKind::BadCountry { value: quote(&s) });
             None
         }
     }
@@ -677,8 +683,7 @@ impl Decoder {
         let end = self.required(&o, "end", Self::year);
         let (start, end) = (start?, end?);
         if end < start {
-            let message = format!("the period ends ({end}) before it starts ({start})");
-            self.problem(&o.path("end"), message);
+            self.problem(&o.path("end"), ProblemKind::PeriodReversed { start, end });
             return None;
         }
         Some((start, end))
@@ -686,15 +691,13 @@ impl Decoder {
 
     fn languages(&mut self, v: &Json, path: &str) -> Option<Vec<String>> {
         let Json::Array(items) = v else {
-            return self
-                .expected(path, "an array of language codes", v)
-                .map(|_| vec![]);
+            return self.expected(path, Shape::LanguageCodes, v).map(|_| vec![]);
         };
         if items.is_empty() {
-            self.problem(path, "list at least one language");
+            self.problem(path, ProblemKind::NoLanguage);
             return None;
         }
-        if !self.within(path, items.len(), MAX_LANGUAGES, "languages") {
+        if !self.within(path, items.len(), MAX_LANGUAGES, Counted::Languages) {
             return None;
         }
         let mut langs: Vec<String> = Vec::new();
@@ -702,7 +705,8 @@ impl Decoder {
             let p = format!("{path}[{i}]");
             if let Some(lang) = self.language(item, &p) {
                 if langs.contains(&lang) {
-                    self.problem(&p, format!("\"{lang}\" is listed twice"));
+                    let lang = quote(&lang);
+                    self.problem(&p, ProblemKind::LanguageListedTwice { lang });
                 } else {
                     langs.push(lang);
                 }
@@ -714,22 +718,19 @@ impl Decoder {
     /// Reads `sources`, first registering every key so that references can be checked.
     fn sources(&mut self, root: &Obj) -> Option<Vec<(String, Source)>> {
         let Some(v) = root.get("sources") else {
-            self.problem("sources", "required member is missing");
+            self.problem("sources", ProblemKind::Missing);
             return None;
         };
         let Json::Object(members) = v else {
-            self.expected("sources", "an object keyed by source key", v);
+            self.expected("sources", Shape::SourcesObject, v);
             return None;
         };
         if members.is_empty() {
-            self.problem(
-                "sources",
-                "list at least one source: every figure needs one",
-            );
+            self.problem("sources", ProblemKind::NoSources);
         }
         // past the limit, the first keys still count as sources, so that references to them
         // do not add a problem each
-        let within = self.within("sources", members.len(), MAX_MEMBERS, "sources");
+        let within = self.within("sources", members.len(), MAX_MEMBERS, Counted::Sources);
         self.source_keys = members
             .iter()
             .take(MAX_MEMBERS)
@@ -742,7 +743,7 @@ impl Decoder {
         for (i, (key, value)) in members.iter().enumerate() {
             let path = format!("sources.{key}");
             if members[..i].iter().any(|(k, _)| k == key) {
-                self.problem(&path, "this source key appears twice");
+                self.problem(&path, ProblemKind::SourceKeyTwice);
                 continue;
             }
             let key_ok = self.id(&Json::String(key.clone()), &path).is_some();
@@ -779,7 +780,7 @@ impl Decoder {
 
     fn source_kind(&mut self, v: &Json, path: &str) -> Option<SourceKind> {
         let names = &SourceKind::NAMES;
-        self.one_of(v, path, "a kind of source", names, SourceKind::from_name)
+        self.one_of(v, path, Choice::SourceKind, names, SourceKind::from_name)
     }
 
     fn indicators(&mut self, root: &Obj) -> Vec<Indicator> {
@@ -806,7 +807,7 @@ impl Decoder {
             let reported_by = d.optional(&o, "reported_by", Self::label);
             let group = d.optional(&o, "group", Self::id);
             if o.get("points").is_none() {
-                d.problem(&o.path("points"), "required member is missing");
+                d.problem(&o.path("points"), ProblemKind::Missing);
             }
             let mut previous = None;
             let points = d.list(&o, "points", |d, v, path| {
@@ -834,14 +835,11 @@ impl Decoder {
             _ => {
                 let n = d.number(v, p)?;
                 if n < 0.0 {
-                    d.problem(p, format!("{n} is negative: counts cannot be below zero"));
+                    d.problem(p, ProblemKind::Negative { number: n });
                     return None;
                 }
                 if n > MAX_FIGURE {
-                    d.problem(
-                        p,
-                        format!("{n:e} is above 10^15, the largest figure accepted"),
-                    );
+                    d.problem(p, ProblemKind::TooBig { number: n });
                     return None;
                 }
                 Some(Some(n))
@@ -849,10 +847,7 @@ impl Decoder {
         });
         let source = self.optional(&o, "source", Self::source_key);
         if matches!(value, Some(Some(_))) && o.get("source").is_none() {
-            self.problem(
-                &o.path("source"),
-                "required when value is not null: every figure needs a source",
-            );
+            self.problem(&o.path("source"), ProblemKind::FigureWithoutSource);
         }
         let published = self.optional(&o, "published", Self::date);
         let note = self.optional(&o, "note", Self::text);
@@ -869,12 +864,14 @@ impl Decoder {
     fn year_after(&mut self, previous: &mut Option<i32>, year: i32, path: &str) {
         match *previous {
             Some(prev) if year == prev => {
-                self.problem(path, format!("year {year} is repeated: one point per year"));
+                self.problem(path, ProblemKind::YearRepeated { year });
             }
             Some(prev) if year < prev => {
-                let message =
-                    format!("year {year} comes after {prev}: years must be in increasing order");
-                self.problem(path, message);
+                let kind = ProblemKind::YearOrder {
+                    year,
+                    previous: prev,
+                };
+                self.problem(path, kind);
             }
             _ => *previous = Some(year),
         }
@@ -888,14 +885,7 @@ impl Decoder {
             let o = d.object(
                 v,
                 path,
-                &[
-                    "id",
-                    "label",
-                    "definition",
-                    "scale",
-                    "subject",
-                    "points",
-                ],
+                &["id", "label", "definition", "scale", "subject", "points"],
             )?;
             let id = d.required(&o, "id", Self::id);
             d.unique(&mut seen, &id, &o.path("id"));
@@ -905,12 +895,16 @@ impl Decoder {
             let subject = d.optional(&o, "subject", |d, v, p| d.subject_code(v, p, subjects));
             if let (Some(scale_id), Some(code)) = (&shared_scale, &subject) {
                 if let Some(first) = rated.first_use(&format!("{scale_id} {code}"), path) {
-                    let message = format!("\"{code}\" already has a rating on the shared scale \"{scale_id}\" ({first}): one rating per subject on a scale");
-                    d.problem(&o.path("subject"), message);
+                    let kind = ProblemKind::RatedTwice {
+                        code: quote(code),
+                        scale: quote(scale_id),
+                        first: quote(&first),
+                    };
+                    d.problem(&o.path("subject"), kind);
                 }
             }
             if o.get("points").is_none() {
-                d.problem(&o.path("points"), "required member is missing");
+                d.problem(&o.path("points"), ProblemKind::Missing);
             }
             let mut previous = None;
             let points = d.list(&o, "points", |d, v, path| {
@@ -937,7 +931,7 @@ impl Decoder {
         let path = o.path("scale");
         match o.get("scale") {
             None => {
-                self.problem(&path, "required member is missing");
+                self.problem(&path, ProblemKind::Missing);
                 (None, None)
             }
             Some(Json::Array(_)) => (Some(self.levels(o, "scale")), None),
@@ -948,14 +942,17 @@ impl Decoder {
                 match scales.iter().find(|s| s.id == id) {
                     Some(shared) => (Some(shared.levels.clone()), Some(id)),
                     None => {
-                        self.problem(&path, format!("\"{id}\" is not an id of scales"));
+                        let kind = ProblemKind::NotAnId {
+                            id: quote(&id),
+                            list: "scales",
+                        };
+                        self.problem(&path, kind);
                         (None, None)
                     }
                 }
             }
             Some(v) => {
-                let what = "an array of levels, or the id of a shared scale (a string)";
-                self.expected(&path, what, v);
+                self.expected(&path, Shape::LevelsOrScale, v);
                 (None, None)
             }
         }
@@ -964,7 +961,7 @@ impl Decoder {
     /// The levels of a scale, from the array member `key`: at least 2, best first, ids unique.
     fn levels(&mut self, o: &Obj, key: &str) -> Vec<Level> {
         if o.get(key).is_none() {
-            self.problem(&o.path(key), "required member is missing");
+            self.problem(&o.path(key), ProblemKind::Missing);
         }
         let mut level_ids = Seen::default();
         let levels = self.list(o, key, |d, v, path| {
@@ -978,7 +975,7 @@ impl Decoder {
             })
         });
         if o.get(key).is_some() && levels.len() < 2 {
-            self.problem(&o.path(key), "a scale needs at least 2 levels, best first");
+            self.problem(&o.path(key), ProblemKind::FewLevels);
         }
         levels
     }
@@ -1010,11 +1007,11 @@ impl Decoder {
             let code = d.required(&o, "code", Self::country);
             let code_path = o.path("code");
             if let Some(first) = code.as_ref().and_then(|c| seen.first_use(c, &code_path)) {
-                let message = format!(
-                    "subject \"{}\" is listed twice (already {first})",
-                    code.as_deref().unwrap_or_default()
-                );
-                d.problem(&code_path, message);
+                let kind = ProblemKind::SubjectTwice {
+                    code: quote(code.as_deref().unwrap_or_default()),
+                    first: quote(&first),
+                };
+                d.problem(&code_path, kind);
             }
             let name = d.required(&o, "name", Self::label);
             Some(Subject {
@@ -1029,7 +1026,7 @@ impl Decoder {
         if subjects.iter().any(|s| s.code == code) {
             Some(code)
         } else {
-            self.problem(path, format!("\"{code}\" is not a code of subjects"));
+            self.problem(path, ProblemKind::UnknownSubject { code: quote(&code) });
             None
         }
     }
@@ -1051,11 +1048,11 @@ impl Decoder {
                 let index = scale.iter().position(|l| l.id == id);
                 if index.is_none() {
                     let levels: Vec<&str> = scale.iter().map(|l| l.id.as_str()).collect();
-                    let message = format!(
-                        "\"{id}\" is not a level of the scale ({})",
-                        levels.join(", ")
-                    );
-                    d.problem(p, message);
+                    let kind = ProblemKind::NotALevel {
+                        id: quote(&id),
+                        levels: quote(&levels.join(", ")),
+                    };
+                    d.problem(p, kind);
                     return None;
                 }
                 Some(index)
@@ -1066,24 +1063,18 @@ impl Decoder {
             let level_id = scale
                 .and_then(|s| s.get(index))
                 .map_or("", |l| l.id.as_str());
-            let message = format!(
-                "\"{}\" is for a year without a level, but value is \"{level_id}\": give a level or a placement, not both",
-                placement.name()
-            );
-            self.problem(&o.path("placement"), message);
+            let kind = ProblemKind::LevelAndPlacement {
+                placement: placement.name(),
+                level: quote(level_id),
+            };
+            self.problem(&o.path("placement"), kind);
         }
         let source = self.optional(&o, "source", Self::source_key);
         if o.get("source").is_none() {
             if matches!(level, Some(Some(_))) {
-                self.problem(
-                    &o.path("source"),
-                    "required when value is not null: every rating needs a source",
-                );
+                self.problem(&o.path("source"), ProblemKind::RatingWithoutSource);
             } else if placement.is_some() {
-                self.problem(
-                    &o.path("source"),
-                    "required with placement: a special case or a year not ranked is a finding, and needs a source",
-                );
+                self.problem(&o.path("source"), ProblemKind::PlacementWithoutSource);
             }
         }
         let note = self.optional(&o, "note", Self::text);
@@ -1098,7 +1089,7 @@ impl Decoder {
 
     fn placement(&mut self, v: &Json, path: &str) -> Option<Placement> {
         let names = &Placement::NAMES;
-        self.one_of(v, path, "a placement", names, Placement::from_name)
+        self.one_of(v, path, Choice::Placement, names, Placement::from_name)
     }
 
     fn recommendation_lists(&mut self, root: &Obj) -> Vec<RecommendationList> {
@@ -1126,14 +1117,12 @@ impl Decoder {
             let declared_count = d.optional(&o, "declared_count", Self::count);
             let declared_count_source = d.optional(&o, "declared_count_source", Self::source_key);
             if o.get("declared_count").is_some() && o.get("declared_count_source").is_none() {
-                d.problem(
-                    &o.path("declared_count_source"),
-                    "required with declared_count: who states that count?",
-                );
+                let kind = ProblemKind::DeclaredCountWithoutSource;
+                d.problem(&o.path("declared_count_source"), kind);
             }
             let transcription_note = d.optional(&o, "transcription_note", Self::text);
             if o.get("items").is_none() {
-                d.problem(&o.path("items"), "required member is missing");
+                d.problem(&o.path("items"), ProblemKind::Missing);
             }
             let mut item_ids = Seen::default();
             let items = d.list(&o, "items", |d, v, path| {
@@ -1182,8 +1171,11 @@ impl Decoder {
     fn check_ranks(&mut self, o: &Obj, items: &[Recommendation], declared: Option<u32>) {
         if let Some(n) = declared {
             if items.len() > n as usize {
-                let message = format!("declares {n} but lists {} recommendations", items.len());
-                self.problem(&o.path("declared_count"), message);
+                let kind = ProblemKind::DeclaredTooFew {
+                    declared: n,
+                    listed: items.len(),
+                };
+                self.problem(&o.path("declared_count"), kind);
             }
         }
         let mut prev = 0;
@@ -1191,16 +1183,13 @@ impl Decoder {
             let Some(rank) = item.rank else { continue };
             let path = format!("{}[{i}].rank", o.path("items"));
             if rank <= prev {
-                self.problem(
-                    &path,
-                    format!("rank {rank} comes after rank {prev}: ranks must increase"),
-                );
-            } else if declared.is_some_and(|n| rank > n) {
-                let message = format!(
-                    "rank {rank} is above the declared count {}",
-                    declared.unwrap_or(0)
-                );
-                self.problem(&path, message);
+                let kind = ProblemKind::RankOrder {
+                    rank,
+                    previous: prev,
+                };
+                self.problem(&path, kind);
+            } else if let Some(declared) = declared.filter(|n| rank > *n) {
+                self.problem(&path, ProblemKind::RankAboveDeclared { rank, declared });
             }
             prev = prev.max(rank);
         }
@@ -1216,7 +1205,7 @@ impl Decoder {
             d.one_of(
                 v,
                 p,
-                "a status",
+                Choice::Status,
                 &StatusValue::NAMES,
                 StatusValue::from_name,
             )
@@ -1227,7 +1216,7 @@ impl Decoder {
         if value.is_some_and(|v| v != StatusValue::Unknown) {
             for key in ["assessed_by", "assessed_on", "source"] {
                 if o.get(key).is_none() {
-                    self.problem(&o.path(key), "required when the status is known: who assessed it, when, and where it is published");
+                    self.problem(&o.path(key), ProblemKind::StatusWithoutAssessment);
                 }
             }
         }
@@ -1283,7 +1272,11 @@ impl Decoder {
                 if axes.iter().any(|a| a.id == id) {
                     Some(id)
                 } else {
-                    d.problem(p, format!("\"{id}\" is not an id of axes"));
+                    let kind = ProblemKind::NotAnId {
+                        id: quote(&id),
+                        list: "axes",
+                    };
+                    d.problem(p, kind);
                     None
                 }
             });
@@ -1296,10 +1289,7 @@ impl Decoder {
                 if (0.0..=100.0).contains(&n) {
                     Some(n)
                 } else {
-                    d.problem(
-                        p,
-                        format!("{n} is outside 0-100 (progress is a percentage)"),
-                    );
+                    d.problem(p, ProblemKind::ProgressRange { number: n });
                     None
                 }
             });
@@ -1307,7 +1297,7 @@ impl Decoder {
             if o.get("progress").is_some() && o.get("progress_source").is_none() {
                 d.problem(
                     &o.path("progress_source"),
-                    "required with progress: every figure needs a source",
+                    ProblemKind::ProgressWithoutSource,
                 );
             }
             let target = d.optional(&o, "target", Self::date);
@@ -1331,14 +1321,21 @@ impl Decoder {
         let mut seen = Seen::default();
         let mut previous: Option<Date> = None;
         self.list(root, "milestones", |d, v, path| {
-            let o = d.object(v, path, &["id", "date", "label", "description", "source", "note"])?;
+            let o = d.object(
+                v,
+                path,
+                &["id", "date", "label", "description", "source", "note"],
+            )?;
             let id = d.required(&o, "id", Self::id);
             d.unique(&mut seen, &id, &o.path("id"));
             let date = d.required(&o, "date", Self::date);
             if let (Some(prev), Some(date)) = (previous, date) {
                 if date.cmp_shared_precision(&prev).is_lt() {
-                    let message = format!("{date} comes before the previous milestone ({prev}): milestones must be in date order");
-                    d.problem(&o.path("date"), message);
+                    let kind = ProblemKind::MilestoneOrder {
+                        date: date.to_string(),
+                        previous: prev.to_string(),
+                    };
+                    d.problem(&o.path("date"), kind);
                 }
             }
             previous = date.or(previous);
@@ -1365,7 +1362,7 @@ impl Decoder {
             d.unique(&mut seen, &id, &o.path("id"));
             let text = d.required(&o, "text", Self::text);
             if o.get("sources").is_none() {
-                d.problem(&o.path("sources"), "required member is missing");
+                d.problem(&o.path("sources"), ProblemKind::Missing);
             }
             let sources = d.list(&o, "sources", Self::source_key);
             let listed = match o.get("sources") {
@@ -1373,17 +1370,18 @@ impl Decoder {
                 _ => 2, // missing or not an array: already reported
             };
             if listed < 2 {
-                d.problem(
-                    &o.path("sources"),
-                    "a conflict is between at least 2 sources",
-                );
+                d.problem(&o.path("sources"), ProblemKind::ConflictOneSource);
             }
             let ids = d.list(&o, "indicators", |d, v, p| {
                 let id = d.id(v, p)?;
                 if indicators.iter().any(|i| i.id == id) {
                     Some(id)
                 } else {
-                    d.problem(p, format!("\"{id}\" is not an id of indicators"));
+                    let kind = ProblemKind::NotAnId {
+                        id: quote(&id),
+                        list: "indicators",
+                    };
+                    d.problem(p, kind);
                     None
                 }
             });

@@ -7,18 +7,22 @@
 
 mod date;
 mod decode;
+mod problem;
 mod text;
 
-pub use date::{days_in_month, Date};
-pub use decode::{load, LoadError, Problem};
+pub use date::{days_in_month, Date, DateError};
+pub use decode::{load, load_bytes, LoadError};
 /// The limits of docs/format.md ("Limits"), also written into data/schema.json.
 pub mod limits {
     pub use super::decode::{
         MAX_FIGURE, MAX_FILE_BYTES, MAX_ITEMS, MAX_LABEL_CHARS, MAX_LANGUAGES, MAX_LEVELS,
-        MAX_MEMBERS, MAX_POINTS, MAX_REFERENCES, MAX_SERIES, MAX_TEXT_CHARS, MAX_URL_CHARS, YEARS,
+        MAX_MEMBERS, MAX_POINTS, MAX_PROBLEMS, MAX_PROBLEM_CHARS, MAX_REFERENCES, MAX_SERIES,
+        MAX_TEXT_CHARS, MAX_URL_CHARS, YEARS,
     };
 }
+pub(crate) use decode::shorten;
 pub use decode::MAX_FILE_BYTES;
+pub use problem::{Choice, Counted, Problem, ProblemKind, Shape};
 pub use text::Text;
 
 /// A whole dataset, version 1 of the format.
@@ -50,7 +54,80 @@ pub struct Dataset {
     pub scales: Vec<Scale>,
 }
 
+/// What a dataset holds, counted: what `plan-progress validate` prints of a valid dataset and the
+/// checker page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Sources.
+    pub sources: usize,
+    /// Indicators (numeric series).
+    pub indicators: usize,
+    /// Points of the indicators with a figure.
+    pub figures: usize,
+    /// Points of the indicators without one (gaps, `null`).
+    pub gaps: usize,
+    /// Ratings.
+    pub ratings: usize,
+    /// Lists of recommendations.
+    pub recommendation_lists: usize,
+    /// Commitments.
+    pub commitments: usize,
+    /// Milestones.
+    pub milestones: usize,
+}
+
+impl Counts {
+    /// The counts with the names the checker page's script reads them by, in the order
+    /// `validate` prints them.
+    pub fn named(&self) -> [(&'static str, usize); 8] {
+        [
+            ("sources", self.sources),
+            ("indicators", self.indicators),
+            ("figures", self.figures),
+            ("gaps", self.gaps),
+            ("ratings", self.ratings),
+            ("recommendationLists", self.recommendation_lists),
+            ("commitments", self.commitments),
+            ("milestones", self.milestones),
+        ]
+    }
+}
+
+impl std::fmt::Display for Counts {
+    /// The counts as `plan-progress validate` prints them (in English).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} sources, {} indicators with {} figures and {} gaps, {} ratings, {} recommendation lists, {} commitments, {} milestones",
+            self.sources,
+            self.indicators,
+            self.figures,
+            self.gaps,
+            self.ratings,
+            self.recommendation_lists,
+            self.commitments,
+            self.milestones
+        )
+    }
+}
+
 impl Dataset {
+    /// What the dataset holds, counted.
+    pub fn counts(&self) -> Counts {
+        let points = self.indicators.iter().flat_map(|i| &i.points);
+        let figures = points.clone().filter(|p| p.value.is_some()).count();
+        Counts {
+            sources: self.sources.len(),
+            indicators: self.indicators.len(),
+            figures,
+            gaps: points.count() - figures,
+            ratings: self.ratings.len(),
+            recommendation_lists: self.recommendations.len(),
+            commitments: self.commitments.len(),
+            milestones: self.milestones.len(),
+        }
+    }
+
     /// The source with this key (validation guarantees that every key used exists).
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.sources.iter().find(|(k, _)| k == key).map(|(_, s)| s)

@@ -21,6 +21,7 @@ use crate::chart::hit::{self, Move};
 use crate::chart::paint::{self, Surface, FONT_FAMILY};
 use crate::chart::{self, Drawing, Measure, Scene, View, ViewKind};
 use crate::describe;
+use crate::diagnostics;
 use crate::i18n;
 use crate::json::Json;
 use crate::model::{self, Dataset};
@@ -43,7 +44,7 @@ impl Data {
             Ok(dataset) => Ok(Data {
                 dataset: Rc::new(dataset),
             }),
-            Err(e) => Err(JsError::new(&describe::load_error(&e, lang))),
+            Err(e) => Err(JsError::new(&diagnostics::load_error(&e, lang))),
         }
     }
 
@@ -306,6 +307,26 @@ pub fn format_date(date: &str, lang: &str, abbreviate: bool) -> String {
         Ok(d) => i18n::format_date(&d, i18n::Locale::from_tag(lang), abbreviate),
         Err(_) => date.to_string(),
     }
+}
+
+/// The checker page's report of a file of `size` bytes that starts with `bytes` (see
+/// `diagnostics::check`), its messages in `lang`.
+#[wasm_bindgen]
+pub fn check(bytes: &[u8], size: f64, lang: &str) -> JsValue {
+    // a size beyond usize (or not a number) is past any limit
+    let size = if size.is_finite() && size >= 0.0 {
+        size as usize
+    } else {
+        usize::MAX
+    };
+    to_js(&diagnostics::check(bytes, size, lang))
+}
+
+/// The largest dataset accepted, in bytes (`model::MAX_FILE_BYTES`): how much of a file the
+/// checker page reads at most (one byte more tells it is too large).
+#[wasm_bindgen(js_name = maxFileBytes)]
+pub fn max_file_bytes() -> usize {
+    model::MAX_FILE_BYTES
 }
 
 /// The widget's own words for the script's `key` (see `i18n::UI_KEYS`), in `lang`.

@@ -1,8 +1,8 @@
 // Accessibility of the pages and of the widget, checked in the browser:
 //   1. axe-core (WCAG 2.0/2.1 A and AA, and best practices) on every page of dist/: the demo
-//      article, the iframe embed in each view, and any other page; in light and dark, at 1000
-//      and 360 px; as loaded, with every widget's data table open, and with each widget's
-//      tooltip open. axe looks inside the widgets' open shadow roots.
+//      article, the iframe embed in each view, the checker with a dataset checked, and any other
+//      page; in light and dark, at 1000 and 360 px; as loaded, with every widget's data table
+//      open, and with each widget's tooltip open. axe looks inside the widgets' open shadow roots.
 //   2. Focus indicators: the chart's, the legend buttons' and the table toggle's are drawn when
 //      the keyboard focuses them, with enough contrast, also in forced colours.
 //   3. Reduced motion: nothing in the widget moves.
@@ -213,6 +213,9 @@ describe('axe-core on every page of dist/', async () => {
       // theme=auto: the embed follows the reader's scheme, so "dark" checks a dark chart
       for (const view of VIEWS) urls.push(`embed.html?view=${view}&theme=auto`);
       urls.push('embed.html?view=rating&lang=ar&theme=auto');
+    } else if (file === 'check.html') {
+      // the checker with a dataset checked: its counts and a preview of every view
+      urls.push('check.html?src=data/morocco.json&ui=en');
     } else {
       urls.push(file);
     }

@@ -570,9 +570,9 @@ def invalid_compared():
 def syntax_cases():
     """Text that is not JSON: empty, cut, garbled, out-of-range numbers, bad escapes, deep."""
     base = dumps(tiny()).encode()
-    case("syntax-empty", b"", "end of the file")
-    case("syntax-whitespace-only", " \t\r\n \n", "end of the file")
-    case("syntax-bom-only", "\ufeff", "end of the file")
+    case("syntax-empty", b"", "the file is empty")
+    case("syntax-whitespace-only", " \t\r\n \n", "the file is empty")
+    case("syntax-bom-only", "\ufeff", "the file is empty")
     for fraction in [0.01, 0.3, 0.6, 0.999]:
         at = int(len(base) * fraction)
         case(f"syntax-truncated-{int(fraction * 1000):03}", base[:at], "not valid JSON: line 1")

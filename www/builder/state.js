@@ -2,7 +2,10 @@
 // a permalink). The names are embed.html's (src, view, series, from, to, lang, theme, height) plus
 // `ui`, the language of the builder itself.
 
-import { FALLBACK_LANGUAGE, LANGUAGES } from '../generated/defaults.js';
+import { LANGUAGES } from '../generated/defaults.js';
+import { browserLanguage, httpUrl } from '../page/words.js';
+
+export { httpUrl };
 
 /** The dataset the builder starts with, relative to the page. */
 export const DEFAULT_SRC = 'data/morocco.json';
@@ -16,15 +19,6 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 const CODES = LANGUAGES.map((l) => l.code);
 
-/** The first of the browser's languages that the builder speaks, else the fallback. */
-function guessUi() {
-  for (const tag of navigator.languages ?? [navigator.language]) {
-    const code = String(tag).toLowerCase().split('-')[0];
-    if (CODES.includes(code)) return code;
-  }
-  return FALLBACK_LANGUAGE;
-}
-
 /** An integer in [min, max] written as a string, or '' (also for anything else). */
 export function intIn(value, [min, max]) {
   const text = String(value ?? '').trim();
@@ -35,24 +29,13 @@ export function intIn(value, [min, max]) {
 
 export const validYear = (value) => intIn(value, YEARS);
 
-/** `address` resolved against this page, when it is http(s); else null. */
-export function httpUrl(address) {
-  if (!address) return null;
-  try {
-    const url = new URL(address, location.href);
-    return /^https?:$/.test(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The values a <select> of the form offers (the views, the themes). */
 const offered = (id) => [...document.getElementById(id).options].map((o) => o.value);
 
 function readUrl() {
   const q = new URLSearchParams(location.search);
   const pick = (name, list, fallback) => (list.includes(q.get(name)) ? q.get(name) : fallback);
-  const ui = pick('ui', CODES, guessUi());
+  const ui = pick('ui', CODES, browserLanguage(CODES));
   return {
     ui,
     src: httpUrl((q.get('src') || '').trim()) ? q.get('src').trim() : DEFAULT_SRC,

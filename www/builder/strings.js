@@ -1,10 +1,12 @@
-// The builder's own words (builder.html and builder.js), in the interface's language (`ui`), and
-// the helpers that put them in the page. Words the widget already has (Copy, Copied…, the data
-// link of the code) are asked of the wasm (`uiText`) instead of being written again here.
+// The builder's own words (builder.html and builder.js), in the interface's language (`ui`), put
+// in the page by the site's shared words (page/words.js). Words the widget already has (Copy,
+// Copied…, the data link of the code) are asked of the wasm (`uiText`) instead of being written
+// again here.
 
-import { FALLBACK_LANGUAGE } from '../generated/defaults.js';
-import { el } from '../element/dom.js';
-import { languageOf, wasm } from '../element/loader.js';
+import { languageOf } from '../element/loader.js';
+import { pageWords } from '../page/words.js';
+
+export { widgetText } from '../page/words.js';
 
 /** The builder's words by key, in each language of LANGUAGES. */
 const STRINGS = {
@@ -215,71 +217,7 @@ const STRINGS = {
  * language (it goes into the code, not the interface). */
 const CHART = { en: 'Chart', fr: 'Graphique', ar: 'رسم بياني' };
 
-/** The interface's language: a code of LANGUAGES. */
-let ui = FALLBACK_LANGUAGE;
-
-/** The widget's words for `key` (its uiText keys) in `lang`; null until the wasm is ready. */
-export function widgetText(lang, key, ...args) {
-  try {
-    return wasm()?.uiText(lang, key, args.map(String)) || null;
-  } catch {
-    return null;
-  }
-}
-
 /** The chart's name in `lang` (see CHART). */
 export const chartWord = (lang) => CHART[languageOf(lang).code] ?? CHART.en;
 
-/** The text of `key` in the interface's language: the builder's, else the widget's; null when
- * it is the widget's and the wasm is not ready yet. */
-function template(key) {
-  if (key in STRINGS.en) return STRINGS[ui]?.[key] ?? STRINGS.en[key];
-  return widgetText(ui, key);
-}
-
-/** Puts `args` in place of {0}, {1}… (args are text: never read as templates themselves). */
-function fill(text, args) {
-  return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
-}
-
-/** A string of the interface, as plain text. */
-export function t(key, ...args) {
-  return fill((template(key) ?? key).replace(/`/g, ''), args);
-}
-
-/**
- * A string of the interface as nodes: the parts between backticks (addresses, file names,
- * CSP directives) become <code dir="ltr">, so that they read left to right in Arabic too.
- */
-function tNodes(key, ...args) {
-  return (template(key) ?? key).split('`').map((part, i) => {
-    const text = fill(part, args);
-    if (i % 2 === 0) return document.createTextNode(text);
-    const code = el('code', '', text);
-    code.dir = 'ltr';
-    return code;
-  });
-}
-
-export function setText(node, key, ...args) {
-  node.replaceChildren(...tNodes(key, ...args));
-}
-
-/**
- * Speaks `code` (one of LANGUAGES): the page's language and direction, every `data-t` text.
- * A word of the widget's waits for the wasm (the page's English stays until then): call again
- * once it is ready.
- */
-export function applyStrings(code) {
-  const language = languageOf(code);
-  ui = language.code;
-  const root = document.documentElement;
-  root.lang = ui;
-  root.dir = language.dir;
-  for (const node of document.querySelectorAll('[data-t]')) {
-    if (template(node.dataset.t) == null) continue;
-    if (node.localName === 'option') node.textContent = t(node.dataset.t);
-    else setText(node, node.dataset.t);
-  }
-  document.title = `${t('title')} · plan-progress`;
-}
+export const { t, setText, applyStrings } = pageWords(STRINGS);

@@ -171,18 +171,19 @@ export class LoadFailure extends Error {
 }
 
 /**
- * The text of the dataset at `url`, downloaded within `seconds`. Fails with a LoadFailure that
- * names it as the page wrote it (`src`): `http` (an error status), `html` (a CMS or proxy
- * answered with a web page instead of the data), `timeout` or `network`.
+ * The text of the dataset at `url`, downloaded within `seconds` (or what `read` makes of the
+ * response: the dataset checker reads bytes). Fails with a LoadFailure that names it as the page
+ * wrote it (`src`): `http` (an error status), `html` (a CMS or proxy answered with a web page
+ * instead of the data), `timeout` or `network`.
  */
-async function fetchText(url, src, seconds) {
+export async function fetchText(url, src, seconds, read = (response) => response.text()) {
   try {
     const signal = AbortSignal.timeout(seconds * 1000);
     const response = await fetch(url, { credentials: 'omit', signal });
     if (!response.ok) throw new LoadFailure('http', String(response.status), src);
     const type = (response.headers.get('content-type') || '').toLowerCase();
     if (type.startsWith('text/html')) throw new LoadFailure('html', src);
-    return await response.text();
+    return await read(response);
   } catch (error) {
     if (error instanceof LoadFailure) throw error;
     if (error.name === 'TimeoutError') throw new LoadFailure('timeout', String(seconds), src);

@@ -62,16 +62,15 @@ export function showLoading(box, text, minHeight) {
 
 /**
  * The error message: `title`, then `detail`'s first line (what went wrong, in the reader's
- * language) and its other lines (a dataset's problems, each with its JSON path, kept as they are,
- * left to right), and a Retry button labelled `retryText` that calls `retry`.
+ * language) and its other lines (a dataset's problems, each with its JSON path, in the reader's
+ * language and direction: Rust isolates a path left to right in a right-to-left line), and a
+ * Retry button labelled `retryText` that calls `retry`.
  */
 export function showError(box, { title, detail, retryText, retry }) {
   const [headline, ...problems] = detail.split('\n');
   const parts = [el('strong', '', title), el('p', 'detail', headline)];
   if (problems.length) {
-    const list = el('pre', 'problems', problems.join('\n'));
-    list.dir = 'ltr';
-    parts.push(list);
+    parts.push(el('pre', 'problems', problems.join('\n')));
   }
   const button = el('button', '', retryText);
   button.type = 'button';

@@ -13,7 +13,7 @@
 //!    after its content (`pkg/plan_progress_bg.<hash>.wasm`, see [`hashed_wasm_name`]) and the
 //!    one URL literal that names it in the element's loader is rewritten to match; the element
 //!    and its parts are bundled into `dist/plan-progress.js`, the builder page's script and its
-//!    parts (with the element) into `dist/builder.js`
+//!    parts (with the element) into `dist/builder.js`, the dataset checker's into `dist/check.js`
 //! 5. precompressed `.br` and `.gz` siblings of the text and wasm files, for static servers
 //!    that send them as they are (see [`compress`])
 //! 6. a raw/gzip/brotli size table, since size is what embedders pay for (`cargo xtask test`
@@ -44,10 +44,14 @@ const WASM_URL_LITERAL: &str = "'./pkg/plan_progress_bg.wasm'";
 /// The builder page's script, relative to `dist/`. It imports the element (its preview), so that
 /// the page has one loader and one wasm.
 const BUILDER_JS: &str = "builder.js";
+/// The dataset checker's script, relative to `dist/`: like the builder, it imports the element
+/// (its previews), and reads files with the widget's wasm.
+const CHECK_JS: &str = "check.js";
 /// The scripts pages load that `dist` bundles, each with every module it imports.
-const BUNDLED_SCRIPTS: [&str; 2] = [ELEMENT_JS, BUILDER_JS];
-/// The scripts' sources in `www/` that `dist` bundles into [`BUNDLED_SCRIPTS`], and leaves out.
-const BUNDLED_SOURCES: [&str; 3] = ["element", "generated", "builder"];
+const BUNDLED_SCRIPTS: [&str; 3] = [ELEMENT_JS, BUILDER_JS, CHECK_JS];
+/// The scripts' sources in `www/` that `dist` bundles into [`BUNDLED_SCRIPTS`], and leaves out
+/// (`page`: what the builder and the checker share).
+const BUNDLED_SOURCES: [&str; 5] = ["element", "generated", "builder", "check", "page"];
 
 pub fn dist_dir() -> PathBuf {
     util::root().join("dist")
@@ -239,11 +243,12 @@ fn short_hash(bytes: &[u8]) -> String {
 }
 
 /// Bundles each of [`BUNDLED_SCRIPTS`] in `dist` with the modules it imports (the element's
-/// parts, the generated defaults, the builder's parts) into one minified file in its place: one
+/// parts, the generated defaults, the pages' parts) into one minified file in its place: one
 /// request for the page, and `www/` keeps the readable source. `import.meta.url` stays the
 /// bundle's own address, which the relative URLs of the glue and the wasm count from. One esbuild
 /// run makes every bundle from the sources as copied, before any is written over its source:
-/// the builder imports plan-progress.js, and must not bundle a bundle (with its own loader).
+/// the builder and the checker import plan-progress.js, and must not bundle a bundle (with its
+/// own loader).
 fn bundle(esbuild: &Path, dist: &Path) -> Result {
     let out = util::target_dir().join("bundles");
     remove_dir(&out)?;
