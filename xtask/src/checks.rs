@@ -65,7 +65,7 @@ const BROWSER_ONLY_FROM: usize = 4;
 ///
 /// It exists so that size only grows on purpose: lower it whenever size work lands, and raise it
 /// only in the change that needs it, saying why in that commit.
-pub const SIZE_BUDGET_GZIP: u64 = 193_000;
+pub const SIZE_BUDGET_GZIP: u64 = 206_000;
 
 pub fn test(browser_only: bool) -> Result {
     let steps = if browser_only {
