@@ -123,7 +123,6 @@ async function libraryFiles() {
   return {
     'plan-progress': [
       ['plan-progress.js', path.join(SITE, 'plan-progress.js')],
-      ['pkg/plan_progress.js', path.join(SITE, 'pkg/plan_progress.js')],
       [`pkg/${wasm[0]}`, path.join(SITE, 'pkg', wasm[0])],
     ],
     chartjs: await vendored('chart.js'),
@@ -204,8 +203,8 @@ function check(errors, what) {
 }
 
 /** The lab page of `lib`, with its library loaded and (plan-progress) the wasm compiled. */
-async function openLab(browser, lib, dpr, wasmName) {
-  const opened = await openPage(browser, `${BASE}/bench/lab-${lib}.html?wasm=/pkg/${wasmName}`,
+async function openLab(browser, lib, dpr) {
+  const opened = await openPage(browser, `${BASE}/bench/lab-${lib}.html`,
     { context: { ...LOOPBACK, deviceScaleFactor: dpr } });
   await opened.page.waitForFunction(() => window.bench, null, { timeout: 30_000 });
   await opened.page.evaluate(() => window.bench.ready);
@@ -466,8 +465,8 @@ async function measureProfile(browser, profile) {
 
 const RENDER_DPRS = [1, 2];
 
-async function renderOnce(browser, lib, n, dpr, wasmName) {
-  const { context, page, errors } = await openLab(browser, lib, dpr, wasmName);
+async function renderOnce(browser, lib, n, dpr) {
+  const { context, page, errors } = await openLab(browser, lib, dpr);
   try {
     const result = await page.evaluate((count) => window.bench.render(count), n);
     check(errors, `render ${lib} ${n}`);
@@ -477,13 +476,13 @@ async function renderOnce(browser, lib, n, dpr, wasmName) {
   }
 }
 
-async function measureRenders(browser, wasmName) {
+async function measureRenders(browser) {
   const rows = [];
   for (const dpr of RENDER_DPRS) {
     const samples = Object.fromEntries(LIBS.map((l) => [l, { drawn: [], painted: [] }]));
     for (let run = 0; run < RUNS.render; run++) {
       for (const lib of rotated(LIBS, run)) {
-        const r = await renderOnce(browser, lib, FORMAT_LIMIT, dpr, wasmName);
+        const r = await renderOnce(browser, lib, FORMAT_LIMIT, dpr);
         samples[lib].drawn.push(r.drawn);
         samples[lib].painted.push(r.painted);
       }
@@ -501,12 +500,12 @@ async function measureRenders(browser, wasmName) {
 // Loopback: hover latency, real mouse moves; page-side timestamps (pointermove in capture phase →
 // tooltip updated).
 
-async function measureHover(browser, wasmName) {
+async function measureHover(browser) {
   const n = FORMAT_LIMIT;
   const pages = {};
   try {
     for (const lib of LIBS) {
-      const opened = await openLab(browser, lib, 1, wasmName);
+      const opened = await openLab(browser, lib, 1);
       const targets = await opened.page.evaluate(([count, total]) => window.bench.hoverPrepare(count, total), [n, MOVES + WARMUP]);
       if (targets.length < MOVES + WARMUP) throw new Error(`hover ${lib} ${n}: only ${targets.length} targets`);
       pages[lib] = { ...opened, targets, next: 0, misses: 0, missed: [] };
@@ -559,8 +558,8 @@ async function heapUsage(cdp) {
   return cdp.send('Runtime.getHeapUsage');
 }
 
-async function memoryCase(browser, lib, wasmName, action) {
-  const { context, page, errors } = await openLab(browser, lib, 1, wasmName);
+async function memoryCase(browser, lib, action) {
+  const { context, page, errors } = await openLab(browser, lib, 1);
   const cdp = await context.newCDPSession(page);
   try {
     const before = await heapUsage(cdp);
@@ -586,13 +585,13 @@ async function memoryCase(browser, lib, wasmName, action) {
   }
 }
 
-async function measureMemory(browser, wasmName) {
+async function measureMemory(browser) {
   const cycles = {};
   const many = {};
   for (const lib of LIBS) {
-    cycles[lib] = await memoryCase(browser, lib, wasmName, (page) =>
+    cycles[lib] = await memoryCase(browser, lib, (page) =>
       page.evaluate(() => window.bench.cycles(1_000, 30, 1995)));
-    many[lib] = await memoryCase(browser, lib, wasmName, (page) =>
+    many[lib] = await memoryCase(browser, lib, (page) =>
       page.evaluate(() => window.bench.many(20, 30, 1995)));
     log(`memory ${lib}: 1,000 cycles in ${fmt.ms(cycles[lib].ms)}, JS heap ${fmt.mb(cycles[lib].heapGrowth)} more` +
       (cycles[lib].wasmAfter == null ? '' : `, wasm memory ${fmt.mb(cycles[lib].wasmBefore)} → ${fmt.mb(cycles[lib].wasmAfter)}`) +
@@ -854,7 +853,7 @@ function loopbackMarkdown(results) {
 
   const pp = memory.many['plan-progress'];
   const notes = [
-    `- Bytes: plan-progress.js + pkg/plan_progress.js + pkg/${results.files.wasmName}; Chart.js ` +
+    `- Bytes: plan-progress.js (the wasm's bindings bundled in) + pkg/${results.files.wasmName}; Chart.js ` +
       `${results.files.chartjs.join(' + ')}; uPlot ${results.files.uplot.join(' + ')}; the sizes of the .br and .gz ` +
       'siblings the server sends (brotli quality 11 with node\'s zlib, gzip -9 with flate2).',
     '- Loopback: no network or CPU throttling, 1000×700 CSS px. Cold render: a fresh page with the library loaded ' +
@@ -902,11 +901,11 @@ async function compare(browser) {
   const profiles = [];
   for (const profile of PROFILES) profiles.push(await measureProfile(browser, profile));
   log('loopback: cold renders');
-  const render = await measureRenders(browser, files.wasmName);
+  const render = await measureRenders(browser);
   log('loopback: hover');
-  const hover = await measureHover(browser, files.wasmName);
+  const hover = await measureHover(browser);
   log('loopback: memory');
-  const memory = await measureMemory(browser, files.wasmName);
+  const memory = await measureMemory(browser);
   const names = { wasmName: files.wasmName, ...Object.fromEntries(LIBS.map((l) => [l, files[l].map(([n]) => n)])) };
   return { files: names, bytes, profiles, render, hover, memory };
 }

@@ -5,7 +5,8 @@
 //   <plan-progress src=".../morocco.json" view="series" lang="fr"></plan-progress>
 //
 // `cargo xtask dist` bundles this file, the element's parts (element/) and the wasm's bindings
-// into dist/plan-progress.js; the wasm itself is downloaded beside it.
+// into dist/plan-progress.js; the wasm itself is downloaded beside it, and checked against the
+// hash this bundle carries (see element/loader.js).
 
 import { PlanProgressElement } from './element/element.js';
 import { warmIntl, whenIdle } from './element/loader.js';

@@ -41,12 +41,12 @@ function settled(el) {
 
 const planProgress = {
   name: 'plan-progress',
-  async init(wasmUrl) {
+  async init() {
+    // The element loads the wasm (downloaded, checked, compiled) once for the page; the timed
+    // renders start after that, so they measure drawing, not the download (navigation measures
+    // the download).
     await customElements.whenDefined('plan-progress');
-    // The element compiles the wasm on its first use; the timed renders start after that, so
-    // they measure drawing, not the download (navigation measures the download).
-    const glue = await import('/pkg/plan_progress.js');
-    await glue.default({ module_or_path: new URL(wasmUrl, location.origin) });
+    await customElements.get('plan-progress').load();
   },
   async create(host, chart, { width, height }) {
     const el = document.createElement('plan-progress');
@@ -87,8 +87,8 @@ const planProgress = {
   },
   /** The size of the wasm memory (shared by every widget of the page), in bytes. */
   async wasmBytes() {
-    const glue = await import('/pkg/plan_progress.js');
-    return (await glue.default()).memory.buffer.byteLength;
+    const bindings = await customElements.get('plan-progress').load();
+    return (await bindings.default()).memory.buffer.byteLength;
   },
 };
 

@@ -35,7 +35,7 @@ function hoverUpdated() {
 
 window.bench = {
   lib: adapter.name,
-  ready: adapter.init(new URLSearchParams(location.search).get('wasm')).then(() => true),
+  ready: adapter.init().then(() => true),
 
   /** Draws a new series of `n` points: ms until the library has drawn, and until the canvas is
    * rasterised (1-pixel read-back) and the next frame begins. */

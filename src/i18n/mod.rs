@@ -112,6 +112,11 @@ pub enum Msg {
     ErrorNetwork,
     /// "The server answered {} for {}."
     ErrorHttp,
+    /// "This chart's code could not be downloaded ({}): …": the wasm did not arrive.
+    ErrorCodeNetwork,
+    /// "This chart's code ({}) did not match what its publisher released, so it was not run.":
+    /// the wasm's bytes are not those whose hash the script carries.
+    ErrorCodeTampered,
     /// "The file is not valid JSON: {}"
     ErrorJson,
     /// "The server sent a web page instead of the data ({})."
@@ -454,6 +459,22 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
             "Le serveur a répondu {} pour {}.",
             "أجاب الخادم بالرمز {} على {}.",
             "The server answered {} for {}.",
+        ],
+    ),
+    (
+        Msg::ErrorCodeNetwork,
+        [
+            "Le code de ce graphique n'a pas pu être téléchargé ({}) : réseau coupé, ou serveur qui n'autorise pas ce site à le lire (CORS).",
+            "تعذّر تنزيل شيفرة هذا الرسم البياني ({}): انقطاع في الشبكة، أو خادم لا يسمح لهذا الموقع بقراءتها (CORS).",
+            "This chart's code could not be downloaded ({}): the network failed, or the server does not let this site read it (CORS).",
+        ],
+    ),
+    (
+        Msg::ErrorCodeTampered,
+        [
+            "Le code de ce graphique ({}) ne correspond pas à celui que son éditeur a publié : il n'a pas été exécuté.",
+            "شيفرة هذا الرسم البياني ({}) لا تطابق ما نشره ناشره، لذلك لم تُشغَّل.",
+            "This chart's code ({}) did not match what its publisher released, so it was not run.",
         ],
     ),
     (
@@ -1025,9 +1046,9 @@ const CATALOG: &[(Msg, [&str; 3])] = &[
     (
         Msg::EmbedSri,
         [
-            "L'empreinte d'intégrité garantit plan-progress.js seulement, pas les fichiers qu'il charge lui-même : copiez à nouveau le code après chaque mise à jour.",
-            "بصمة السلامة تضمن الملف plan-progress.js وحده، لا الملفات التي يحمّلها بنفسه: انسخ الشيفرة من جديد بعد كل تحديث.",
-            "The integrity hash guarantees plan-progress.js only, not the files it loads itself: copy the code again after each update.",
+            "L'empreinte d'intégrité garantit plan-progress.js, qui porte celle du wasm qu'il charge : une copie modifiée de l'un ou de l'autre est refusée. Copiez à nouveau le code après chaque mise à jour.",
+            "بصمة السلامة تضمن الملف plan-progress.js، وهو يحمل بصمة ملف wasm الذي يحمّله: تُرفض أي نسخة معدّلة من أحدهما. انسخ الشيفرة من جديد بعد كل تحديث.",
+            "The integrity hash guarantees plan-progress.js, which carries the hash of the wasm it loads: a changed copy of either is refused. Copy the code again after each update.",
         ],
     ),
     (
@@ -1070,6 +1091,8 @@ pub const UI_KEYS: &[(&str, Msg)] = &[
     ("http", Msg::ErrorHttp),
     ("html", Msg::ErrorHtml),
     ("timeout", Msg::ErrorTimeout),
+    ("code-network", Msg::ErrorCodeNetwork),
+    ("code-tampered", Msg::ErrorCodeTampered),
     ("help", Msg::KeyboardHelp),
     ("show-table", Msg::ShowTable),
     ("show-chart", Msg::ShowChart),
@@ -1101,10 +1124,12 @@ pub const UI_KEYS: &[(&str, Msg)] = &[
 /// The widget's words for the script's `key` in `lang`, with `args` in its slots; "" for a key
 /// that is not in [`UI_KEYS`].
 pub fn ui_text(lang: &str, key: &str, args: &[&str]) -> String {
-    match UI_KEYS.iter().find(|(k, _)| *k == key) {
-        Some((_, msg)) => tf(Lang::from_tag(lang), *msg, args),
-        None => String::new(),
-    }
+    ui_msg(key).map_or_else(String::new, |msg| tf(Lang::from_tag(lang), msg, args))
+}
+
+/// The message the script's `key` names in [`UI_KEYS`].
+pub fn ui_msg(key: &str) -> Option<Msg> {
+    UI_KEYS.iter().find(|(k, _)| *k == key).map(|(_, msg)| *msg)
 }
 
 /// The text of `msg` in `lang`.

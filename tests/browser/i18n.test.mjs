@@ -58,8 +58,8 @@ test('numbers and dates from the wasm (Intl) equal tests/formats.json (the nativ
   assert.ok(cases.length > 80, `only ${cases.length} cases`);
   await withPage([{ view: 'rating' }], async (page) => {
     const got = await page.evaluate(async (cases) => {
-      // the module plan-progress.js imported: same URL, same instance, already initialised
-      const wasm = await import('/pkg/plan_progress.js');
+      // the bindings of the wasm the widgets use, already initialised
+      const wasm = await customElements.get('plan-progress').load();
       return cases.map((c) => (c.kind === 'number'
         ? wasm.formatNumber(c.value, c.locale, c.decimals)
         : wasm.formatDate(c.date, c.locale, c.abbreviate)));
@@ -82,7 +82,7 @@ test('figures with more digits than the quick reader takes are read as natively 
     .replace('"year": 2016, "value": null', '"year": 2016, "value": 2.5e-3, "source": "rapport-2016"'); // quick path
   await withPage([{ view: 'rating' }], async (page) => {
     const csv = await page.evaluate(async (text) => {
-      const wasm = await import('/pkg/plan_progress.js');
+      const wasm = await customElements.get('plan-progress').load();
       const data = new wasm.Data(text, 'en');
       const chart = new wasm.Chart(data);
       const canvas = document.createElement('canvas');

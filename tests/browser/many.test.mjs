@@ -98,11 +98,11 @@ async function inspector(page) {
   };
 }
 
-/** The size of the widget's wasm memory (the glue's init() answers the instance it has). */
+/** The size of the widget's wasm memory (the bindings' init() answers the instance it has). */
 function wasmMemory(page) {
   return page.evaluate(async () => {
-    const glue = await import('/pkg/plan_progress.js');
-    return (await glue.default()).memory.buffer.byteLength;
+    const bindings = await customElements.get('plan-progress').load();
+    return (await bindings.default()).memory.buffer.byteLength;
   });
 }
 
@@ -127,9 +127,9 @@ test('ten widgets, the script included twice: all ready, one definition, the was
     // and reach the errors below as an uncaught exception).
     assert.equal(requests.filter((r) => r === '/plan-progress.js').length, 1);
     assert.equal(requests.filter((r) => r === '/plan-progress.js?v=2').length, 1);
-    // Both import the same glue (./pkg/plan_progress.js, without the query), and only the copy
-    // that defined the element ever initialises the wasm: one download for ten widgets.
-    assert.equal(requests.filter((r) => r.startsWith('/pkg/plan_progress.js')).length, 1, requests.join('\n'));
+    // Each copy has the wasm's bindings bundled in (no other script is fetched), and only the
+    // copy that defined the element ever loads the wasm: one download for ten widgets.
+    assert.deepEqual(requests.filter((r) => /\.m?js(\?|$)/.test(r)).sort(), ['/plan-progress.js', '/plan-progress.js?v=2'], requests.join('\n'));
     assert.equal(requests.filter((r) => /^\/pkg\/plan_progress_bg\.[0-9a-f]+\.wasm/.test(r)).length, 1, requests.join('\n'));
     assertNoErrors(errors);
   });

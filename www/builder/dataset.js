@@ -4,7 +4,7 @@
 // The status line under the address says how the reading went, in the interface's language.
 
 import { el } from '../element/dom.js';
-import { datasetText, LoadFailure, loadWasm, wasm } from '../element/loader.js';
+import { datasetText, LoadFailure, loadWasm, wasm, wordsFor } from '../element/loader.js';
 import { setText, t, widgetText } from './strings.js';
 import { datasetUrl, state } from './state.js';
 
@@ -56,7 +56,7 @@ async function readDataset(url) {
   try {
     [text] = await Promise.all([datasetText(url, TIMEOUT), loadWasm()]);
   } catch (error) {
-    await loadWasm().catch(() => {}); // the widget's words for a failed download
+    await wordsFor(error); // the widget's words for a failed download
     return { problem: (ui) => failure(error, ui) };
   }
   try {

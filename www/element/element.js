@@ -9,7 +9,7 @@
 
 import { printing, watchColors } from './colors.js';
 import { offeredLanguages, renderLanguages, renderLegend } from './legend.js';
-import { datasetOf, forgetData, languageOf, measure, uiText, warmIntl, wasm } from './loader.js';
+import { datasetOf, forgetData, languageOf, LoadFailure, loadWasm, measure, uiText, warmIntl, wasm } from './loader.js';
 import { stills } from './embed.js';
 import { Menu } from './menu.js';
 import { askedHeight, chartWidth, viewOptions } from './options.js';
@@ -119,6 +119,21 @@ export class PlanProgressElement extends HTMLElement {
     this.#ownData = null;
     this.#started = false;
     this.#loadId++;
+  }
+
+  /**
+   * Downloads, checks and compiles the widget's wasm, once for the page: what the first widget
+   * near the viewport does (a host may start it sooner). Resolves with the wasm's bindings (for
+   * tests and tools: their names are not a stable interface); rejects with an Error that says
+   * why in the page's language (the code did not match its hash, or did not arrive).
+   */
+  static async load() {
+    try {
+      return await loadWasm();
+    } catch (error) {
+      if (!(error instanceof LoadFailure)) throw error;
+      throw new Error(uiText(document.documentElement.lang || 'en', error.key, ...error.args));
+    }
   }
 
   attributeChangedCallback(name, before, after) {
@@ -384,9 +399,9 @@ export class PlanProgressElement extends HTMLElement {
     this.#frame.setAttribute('dir', language.dir);
     this.#frame.setAttribute('lang', language.code);
     showError(this.#message, {
-      title: wasm() ? this.#text('error') : 'This chart could not be shown.',
+      title: this.#text('error'),
       detail,
-      retryText: wasm() ? this.#text('retry') : 'Retry',
+      retryText: this.#text('retry'),
       retry: () => {
         const src = this.getAttribute('src');
         if (src) forgetData(src);

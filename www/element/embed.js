@@ -2,7 +2,7 @@
 // address with the same settings.
 
 import { escapeHtml } from './dom.js';
-import { languageOf } from './loader.js';
+import { integrityOf, languageOf } from './loader.js';
 
 /** The attributes an embed snippet carries over (after src), in the builder's order. */
 const EMBED_ATTRIBUTES = ['view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'digits', 'x-direction',
@@ -44,8 +44,7 @@ export function scriptIntegrity() {
       if (!globalThis.crypto?.subtle) return '';
       const response = await fetch(scriptUrl(), { credentials: 'omit', cache: 'no-cache' });
       if (!response.ok) return '';
-      const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', await response.arrayBuffer()));
-      return `sha384-${btoa(String.fromCharCode(...digest))}`;
+      return await integrityOf(await response.arrayBuffer());
     } catch {
       return '';
     }

@@ -1,35 +1,80 @@
 // Loading: the one wasm module every widget of the page shares, the datasets, Intl's locale data,
 // and the User Timing measures of the widget's work.
 
-import { LANGUAGES, FALLBACK_LANGUAGE } from '../generated/defaults.js';
+import initWasm, * as bindings from '../pkg/plan_progress.js';
+import { EARLY_WORDS, LANGUAGES, FALLBACK_LANGUAGE } from '../generated/defaults.js';
 
 /**
- * One wasm module for every widget on the page, compiled once while it downloads. Its download
- * starts as soon as the element's script runs, alongside its glue code's (wasm-bindgen's
- * bindings): a static import of the glue would fetch the two one after the other, one more round
- * trip before the first chart on a phone. `glue` is the glue module once the wasm is ready. A
- * failed load is tried again by the next widget or Retry.
- *
- * Both addresses are relative to the bundled script, dist/plan-progress.js (`cargo xtask dist`
- * leaves the glue out of the bundle and rewrites the wasm's literal to its content-hashed name).
+ * The wasm's address, relative to the bundled script (dist/plan-progress.js), and the sha384
+ * hash of its bytes: `cargo xtask dist` rewrites both literals, to the content-hashed name and
+ * to the hash of that file. The embed code's `integrity` covers this script, bindings included
+ * (they are bundled into it), and this hash covers the wasm: a changed copy of either is refused.
  */
-let glue = null;
+const WASM_URL = './pkg/plan_progress_bg.wasm';
+const WASM_INTEGRITY = 'sha384-written-by-cargo-xtask-dist';
+
+/**
+ * One wasm module for every widget on the page, compiled once (its download starts when the
+ * first widget comes near the viewport). The browser hands the response over only once the
+ * whole file matched WASM_INTEGRITY, so nothing of a changed file is compiled or run; compiling
+ * then starts after the download instead of during it (a few milliseconds for this wasm).
+ * `ready`: the wasm can be used. A failed load (a CodeFailure) is tried again by the next widget
+ * or Retry, then revalidating the browser's cached copy.
+ */
+let ready = false;
 let wasmReady = null;
+let failures = 0;
 export function loadWasm() {
   wasmReady ??= (async () => {
-    const wasm = fetch(new URL('./pkg/plan_progress_bg.wasm', import.meta.url));
-    const module = await import(new URL('./pkg/plan_progress.js', import.meta.url).href);
-    await module.default({ module_or_path: wasm });
-    glue = module;
+    const url = new URL(WASM_URL, import.meta.url);
+    const checked = { integrity: WASM_INTEGRITY, credentials: 'omit', cache: failures ? 'no-cache' : 'default' };
+    let response;
+    try {
+      response = await fetch(url, checked);
+    } catch {
+      throw await whyRefused(url);
+    }
+    await initWasm({ module_or_path: response });
+    ready = true;
+    return bindings;
   })().catch((error) => {
     wasmReady = null;
+    failures++;
     throw error;
   });
   return wasmReady;
 }
 
 /** The wasm's exports, or null until it is ready. */
-export const wasm = () => glue;
+export const wasm = () => (ready ? bindings : null);
+
+/** `sha384-…`: the integrity hash of `bytes` (an ArrayBuffer), as `integrity` attributes write
+ * it. SubtleCrypto needs a secure context (https:, or this computer): check `crypto.subtle`. */
+export async function integrityOf(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+  return `sha384-${btoa(String.fromCharCode(...digest))}`;
+}
+
+/**
+ * Why the checked download of the wasm at `url` failed, as a CodeFailure: fetch() rejects with
+ * the same TypeError for a file that does not match its hash as for a network failure, so the
+ * file is downloaded once more, unchecked, and never run: if that fails too it was the network
+ * (or the server's answer: `http`); if it arrives whole, its own hash says whether it changed.
+ * On a page that cannot hash (plain http: on another computer), a file the browser refused and
+ * then delivered whole is taken as changed.
+ */
+async function whyRefused(url) {
+  let bytes;
+  try {
+    const response = await fetch(url, { credentials: 'omit', cache: 'no-cache' });
+    if (!response.ok) return new CodeFailure('http', String(response.status), url.href);
+    bytes = await response.arrayBuffer();
+  } catch {
+    return new CodeFailure('code-network', url.href);
+  }
+  const intact = globalThis.crypto?.subtle && (await integrityOf(bytes)) === WASM_INTEGRITY;
+  return new CodeFailure(intact ? 'code-network' : 'code-tampered', url.href);
+}
 
 /** The language of the widget's words for a tag: one of LANGUAGES. */
 export function languageOf(tag) {
@@ -106,36 +151,51 @@ const timeoutOf = (element) => (Number(element.getAttribute('timeout')) > 0 ? Nu
  * its inline `<script type="application/json">`, its own. A failure is an Error in `lang`.
  */
 export async function datasetOf(element, lang) {
-  const src = element.getAttribute('src');
-  if (!src) {
-    const inline = element.querySelector('script[type="application/json"]');
-    if (!inline) throw new Error('no data: set the src attribute or put a <script type="application/json"> inside the element');
-    return { ...(await readData(inline.textContent, lang)), own: true };
-  }
   try {
-    return { ...(await sharedData(src, timeoutOf(element), lang)), own: false };
+    return await readDataset(element, lang);
   } catch (error) {
     if (!(error instanceof LoadFailure)) throw error;
-    // the message is in the reader's language: it waits for the wasm's words
-    await loadWasm().catch(() => {});
+    await wordsFor(error);
     throw new Error(uiText(lang, error.key, ...error.args));
   }
 }
 
-/** The widget's words for `key` in `lang` (see i18n::UI_KEYS), or the key before the wasm. */
-export function uiText(lang, key, ...args) {
+async function readDataset(element, lang) {
+  const src = element.getAttribute('src');
+  if (src) return { ...(await sharedData(src, timeoutOf(element), lang)), own: false };
+  const inline = element.querySelector('script[type="application/json"]');
+  if (!inline) throw new Error('no data: set the src attribute or put a <script type="application/json"> inside the element');
+  return { ...(await readData(inline.textContent, lang)), own: true };
+}
+
+/** Waits until the words of `failure`'s message are at hand: a failed download of the data
+ * is told in the wasm's words, that of the wasm itself in EARLY_WORDS. */
+export async function wordsFor(failure) {
+  if (!(failure instanceof CodeFailure)) await loadWasm().catch(() => {});
+}
+
+/** The widget's words for `key` in `lang` (see i18n::UI_KEYS) with `args` in their places, or
+ * null: from the wasm, or before it from EARLY_WORDS (the few a failed wasm needs). */
+export function widgetWords(lang, key, ...args) {
+  if (!ready) {
+    let i = 0;
+    return EARLY_WORDS[languageOf(lang).code]?.[key]?.replace(/\{\}/g, () => args[i++] ?? '') ?? null;
+  }
   try {
-    return glue?.uiText(lang, key, args) || key;
+    return bindings.uiText(lang, key, args.map(String)) || null;
   } catch {
-    return key;
+    return null;
   }
 }
+
+/** The widget's words for `key` in `lang` (see widgetWords), or the key itself. */
+export const uiText = (lang, key, ...args) => widgetWords(lang, key, ...args) ?? key;
 
 /** Reads and checks dataset `text` (`lang`: the language of its error): `{data, readMs}`. */
 async function readData(text, lang) {
   await loadWasm();
   const started = performance.now();
-  const data = new glue.Data(text, lang);
+  const data = new bindings.Data(text, lang);
   measure('read', started);
   return { data, readMs: performance.now() - started };
 }
@@ -169,6 +229,9 @@ export class LoadFailure extends Error {
     this.args = args;
   }
 }
+
+/** Why the download of the wasm failed (its words are in EARLY_WORDS). */
+export class CodeFailure extends LoadFailure {}
 
 /**
  * The text of the dataset at `url`, downloaded within `seconds` (or what `read` makes of the

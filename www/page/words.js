@@ -4,16 +4,11 @@
 
 import { FALLBACK_LANGUAGE } from '../generated/defaults.js';
 import { el } from '../element/dom.js';
-import { languageOf, wasm } from '../element/loader.js';
+import { languageOf, widgetWords } from '../element/loader.js';
 
-/** The widget's words for `key` (its uiText keys) in `lang`; null until the wasm is ready. */
-export function widgetText(lang, key, ...args) {
-  try {
-    return wasm()?.uiText(lang, key, args.map(String)) || null;
-  } catch {
-    return null;
-  }
-}
+/** The widget's words for `key` (its uiText keys) in `lang`: null until the wasm is ready, but
+ * for the few words of a failed wasm. */
+export const widgetText = widgetWords;
 
 /** Puts `args` in place of {0}, {1}… (args are text: never read as templates themselves). */
 function fill(text, args) {

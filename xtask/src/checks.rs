@@ -60,12 +60,25 @@ const ALL_STEPS: &[Step] = &[
 /// tests).
 const BROWSER_ONLY_FROM: usize = 4;
 
-/// The most the widget may weigh, in bytes: `plan-progress.js` + `pkg/plan_progress.js` + the
-/// wasm, each gzip -9, summed (what `cargo xtask dist` prints as "total (JS + wasm)").
+/// The most the widget may weigh once every piece has loaded, in bytes: its script
+/// (`plan-progress.js`, the wasm's bindings bundled in) and wasm, each gzip -9, summed (what
+/// `cargo xtask dist` prints as "everything").
 ///
 /// It exists so that size only grows on purpose: lower it whenever size work lands, and raise it
 /// only in the change that needs it, saying why in that commit.
 pub const SIZE_BUDGET_GZIP: u64 = 206_000;
+
+/// The most a reader's browser may download before the first chart (data aside), in bytes: the
+/// files `dist` marks as loaded first, each gzip -9, summed (what `cargo xtask dist` prints as
+/// "first download").
+///
+/// Set, when the two budgets were made, to the first download measured then (205,295 bytes;
+/// every piece was still loaded first, so it was everything) rounded up to the next KB of
+/// 1,000 bytes. Lower it as the split of issue #15 lands (its target: 71,100 bytes, Chart.js's
+/// first download), to the new first download rounded up to the next KB.
+pub const FIRST_DOWNLOAD_BUDGET_GZIP: u64 = 206_000;
+// The first download is part of everything: a budget above the other's would hold nothing.
+const _: () = assert!(FIRST_DOWNLOAD_BUDGET_GZIP <= SIZE_BUDGET_GZIP);
 
 pub fn test(browser_only: bool) -> Result {
     let steps = if browser_only {
@@ -186,34 +199,61 @@ fn build_dist() -> Result<Outcome> {
     Ok(Outcome::Passed)
 }
 
-/// Fails when the shipped JS + wasm (gzip) outgrew [`SIZE_BUDGET_GZIP`]: embedders pay for every
-/// byte, on every page that shows a chart.
+/// A size the widget is held to: what it measures, the budget's name and value.
+struct Budget {
+    what: &'static str,
+    name: &'static str,
+    bytes: u64,
+}
+
+const BUDGETS: [Budget; 2] = [
+    Budget {
+        what: "the first download (script + wasm before the first chart)",
+        name: "FIRST_DOWNLOAD_BUDGET_GZIP",
+        bytes: FIRST_DOWNLOAD_BUDGET_GZIP,
+    },
+    Budget {
+        what: "everything (every piece of the widget)",
+        name: "SIZE_BUDGET_GZIP",
+        bytes: SIZE_BUDGET_GZIP,
+    },
+];
+
+/// Fails when the first download or everything (gzip) outgrew its budget: embedders pay for
+/// every byte, on every page that shows a chart, and readers wait for the first download.
 fn size_budget() -> Result<Outcome> {
     let sizes = dist::shipped_sizes(&dist::dist_dir())?;
-    let total: u64 = sizes.iter().map(|f| f.gzip).sum();
-    within_budget(total, SIZE_BUDGET_GZIP)?;
-    note(&format!(
-        "{} bytes gzip, budget {} ({} bytes to spare)",
-        util::thousands(total),
-        util::thousands(SIZE_BUDGET_GZIP),
-        util::thousands(SIZE_BUDGET_GZIP - total)
-    ));
+    let totals = [
+        dist::total(&sizes, true).gzip,
+        dist::total(&sizes, false).gzip,
+    ];
+    for (budget, total) in BUDGETS.iter().zip(totals) {
+        within_budget(budget, total)?;
+        note(&format!(
+            "{}: {} bytes gzip, budget {} ({} bytes to spare)",
+            budget.what,
+            util::thousands(total),
+            util::thousands(budget.bytes),
+            util::thousands(budget.bytes - total)
+        ));
+    }
     Ok(Outcome::Passed)
 }
 
 /// The size guard's comparison: `total` may equal the budget, not exceed it.
-fn within_budget(total: u64, budget: u64) -> Result {
-    if total <= budget {
+fn within_budget(budget: &Budget, total: u64) -> Result {
+    if total <= budget.bytes {
         return Ok(());
     }
     Err(format!(
-        "the widget (plan-progress.js + pkg/plan_progress.js + the wasm, gzip -9) is {} bytes, \
-         {} bytes over its budget of {} (SIZE_BUDGET_GZIP in xtask/src/checks.rs); make it \
-         smaller (see the sizes printed by `cargo xtask dist`), or raise the budget in the same \
-         change and say why",
+        "{}, gzip -9, is {} bytes, {} bytes over its budget of {} ({} in \
+         xtask/src/checks.rs); make it smaller (see the sizes printed by `cargo xtask dist`), \
+         or raise the budget in the same change and say why",
+        budget.what,
         util::thousands(total),
-        util::thousands(total - budget),
-        util::thousands(budget)
+        util::thousands(total - budget.bytes),
+        util::thousands(budget.bytes),
+        budget.name
     ))
 }
 
@@ -319,16 +359,21 @@ mod tests {
 
     #[test]
     fn size_guard_allows_up_to_the_budget() {
-        assert_eq!(within_budget(0, 1000), Ok(()));
-        assert_eq!(within_budget(999, 1000), Ok(()));
-        assert_eq!(within_budget(1000, 1000), Ok(()));
-        let err = within_budget(1001, 1000).expect_err("one byte over");
+        let budget = Budget {
+            what: "the first download (a test)",
+            name: "TEST_BUDGET",
+            bytes: 1000,
+        };
+        assert_eq!(within_budget(&budget, 0), Ok(()));
+        assert_eq!(within_budget(&budget, 999), Ok(()));
+        assert_eq!(within_budget(&budget, 1000), Ok(()));
+        let err = within_budget(&budget, 1001).expect_err("one byte over");
         assert!(
-            err.contains("1,001 bytes, 1 bytes over its budget of 1,000"),
+            err.starts_with("the first download (a test), gzip -9, is 1,001 bytes, 1 bytes over its budget of 1,000"),
             "{err}"
         );
-        assert!(err.contains("SIZE_BUDGET_GZIP"), "{err}");
-        assert!(within_budget(250_000, 180_000).is_err());
+        assert!(err.contains("TEST_BUDGET"), "{err}");
+        assert!(within_budget(&BUDGETS[1], 250_000).is_err());
     }
 
     #[test]

@@ -5,19 +5,23 @@
 //! registries:
 //!
 //! 1. `cargo build --release --lib --target wasm32-unknown-unknown -p plan-progress`
-//! 2. `wasm-bindgen --target web` -> an ES module glue + `_bg.wasm` (the page imports the glue;
-//!    the glue finds the wasm through `import.meta.url`)
+//! 2. `wasm-bindgen --target web` -> an ES module glue + `_bg.wasm` (the element's loader imports
+//!    the glue, so it is bundled into the element's script, and hands it the wasm's response)
 //! 3. `wasm-opt -Oz` from binaryen 132 (does most of the size work; never Debian's 108),
 //!    skipped when the wasm is byte-identical to the last run's (see [`optimise`])
 //! 4. `www/` (minus the test fixtures) + `pkg/` + the datasets -> `dist/`; the wasm is named
-//!    after its content (`pkg/plan_progress_bg.<hash>.wasm`, see [`hashed_wasm_name`]) and the
-//!    one URL literal that names it in the element's loader is rewritten to match; the element
-//!    and its parts are bundled into `dist/plan-progress.js`, the builder page's script and its
-//!    parts (with the element) into `dist/builder.js`, the dataset checker's into `dist/check.js`
+//!    after its content (`pkg/plan_progress_bg.<hash>.wasm`, see [`hashed_wasm_name`]), and the
+//!    two literals of the element's loader that name it and give its integrity hash (sha384,
+//!    which the browser checks before it hands the wasm over) are rewritten to match; the
+//!    element, its parts and the glue are bundled into `dist/plan-progress.js` (which the embed
+//!    code's own `integrity` covers), the builder page's script and its parts (with the element)
+//!    into `dist/builder.js`, the dataset checker's into `dist/check.js`
 //! 5. precompressed `.br` and `.gz` siblings of the text and wasm files, for static servers
 //!    that send them as they are (see [`compress`])
-//! 6. a raw/gzip/brotli size table, since size is what embedders pay for (`cargo xtask test`
-//!    holds the gzip total to a budget: `checks::SIZE_BUDGET_GZIP`).
+//! 6. a raw/gzip/brotli size table with two totals, the first download (what a reader's browser
+//!    fetches before the first chart) and everything, since size is what embedders pay for
+//!    (`cargo xtask test` holds both to budgets: `checks::FIRST_DOWNLOAD_BUDGET_GZIP` and
+//!    `checks::SIZE_BUDGET_GZIP`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,14 +37,18 @@ const LIB_NAME: &str = "plan_progress";
 const DATA_FILES: &[&str] = &["schema.json", "morocco.json", "neighbours.json"];
 /// The element's script, relative to `dist/`: its name stays stable (host pages link to it).
 pub const ELEMENT_JS: &str = "plan-progress.js";
-/// The wasm-bindgen glue, relative to `dist/` (stable too: the element imports it by name).
-pub const GLUE_JS: &str = "pkg/plan_progress.js";
+/// The wasm-bindgen glue, relative to `dist/`, where the element's loader imports it from: it is
+/// bundled into [`ELEMENT_JS`], then removed (a second copy would be a second wasm instance).
+const GLUE_JS: &str = "pkg/plan_progress.js";
 /// The module of the element that loads the wasm, relative to `www/`.
 const LOADER_JS: &str = "element/loader.js";
 /// The literal in [`LOADER_JS`] that names the wasm; in `dist/` it is rewritten to the
 /// content-hashed name. It must occur exactly once: if the element's source changes the way it
 /// finds the wasm, `dist` stops with a message instead of shipping a page that 404s.
 const WASM_URL_LITERAL: &str = "'./pkg/plan_progress_bg.wasm'";
+/// The literal in [`LOADER_JS`] that `dist` rewrites to the wasm's integrity hash (`sha384-…`),
+/// exactly once too: without it the wasm would not be checked.
+const WASM_INTEGRITY_LITERAL: &str = "'sha384-written-by-cargo-xtask-dist'";
 /// The builder page's script, relative to `dist/`. It imports the element (its preview), so that
 /// the page has one loader and one wasm.
 const BUILDER_JS: &str = "builder.js";
@@ -120,7 +128,7 @@ pub fn dist() -> Result {
     for source in BUNDLED_SOURCES {
         remove_dir(&dist.join(source))?;
     }
-    minify(&esbuild, &dist.join(GLUE_JS))?;
+    remove_file(&dist.join(GLUE_JS))?;
 
     step("precompressing the text and wasm files (.br: brotli 11, node's zlib; .gz: gzip -9)");
     let compressed = compress::precompress(&dist)?;
@@ -198,14 +206,19 @@ fn assemble(dist: &Path, glue: &Path, wasm: &Path) -> Result {
 
     let pkg = dist.join("pkg");
     mkdir(&pkg)?;
-    copy(glue, &pkg.join(format!("{LIB_NAME}.js")))?;
+    copy(glue, &dist.join(GLUE_JS))?;
     let bytes =
         std::fs::read(wasm).map_err(|e| format!("could not read {}: {e}", wasm.display()))?;
     let wasm_name = hashed_wasm_name(&bytes);
     copy(wasm, &pkg.join(&wasm_name))?;
-    note(&format!("pkg/{LIB_NAME}.js, pkg/{wasm_name} (optimised)"));
-    point_element_to_wasm(&dist.join(LOADER_JS), &wasm_name)?;
-    note(&format!("{LOADER_JS}: loads pkg/{wasm_name}"));
+    note(&format!(
+        "{GLUE_JS} (to bundle), pkg/{wasm_name} (optimised)"
+    ));
+    let integrity = integrity_of(&pkg.join(&wasm_name))?;
+    point_element_to_wasm(&dist.join(LOADER_JS), &wasm_name, &integrity)?;
+    note(&format!(
+        "{LOADER_JS}: loads pkg/{wasm_name}, checked against {integrity}"
+    ));
 
     let data = dist.join("data");
     for name in DATA_FILES {
@@ -242,10 +255,32 @@ fn short_hash(bytes: &[u8]) -> String {
     format!("{hash:016x}")[..10].to_string()
 }
 
+/// The `integrity` value of `file`: `sha384-` and the base64 of its SHA-384 digest, computed by
+/// node's crypto (node is already needed by `dist`; xtask keeps no crypto crate of its own).
+fn integrity_of(file: &Path) -> Result<String> {
+    const SCRIPT: &str = "process.stdout.write('sha384-' + require('node:crypto').createHash('sha384')\
+                          .update(require('node:fs').readFileSync(process.argv[1])).digest('base64'))";
+    let out = Command::new("node")
+        .args(["-e", SCRIPT])
+        .arg(file)
+        .output()
+        .map_err(|e| format!("could not start node to hash {}: {e}", util::rel(file)))?;
+    let hash = String::from_utf8_lossy(&out.stdout).into_owned();
+    // sha384- and 48 bytes in base64
+    if !out.status.success() || hash.len() != 7 + 64 || !hash.starts_with("sha384-") {
+        return Err(format!(
+            "could not hash {} with node: {}",
+            util::rel(file),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(hash)
+}
+
 /// Bundles each of [`BUNDLED_SCRIPTS`] in `dist` with the modules it imports (the element's
-/// parts, the generated defaults, the pages' parts) into one minified file in its place: one
-/// request for the page, and `www/` keeps the readable source. `import.meta.url` stays the
-/// bundle's own address, which the relative URLs of the glue and the wasm count from. One esbuild
+/// parts, the glue, the generated defaults, the pages' parts) into one minified file in its
+/// place: one request for the page, and `www/` keeps the readable source. `import.meta.url` stays
+/// the bundle's own address, which the relative URL of the wasm counts from. One esbuild
 /// run makes every bundle from the sources as copied, before any is written over its source:
 /// the builder and the checker import plan-progress.js, and must not bundle a bundle (with its
 /// own loader).
@@ -272,18 +307,6 @@ fn bundle(esbuild: &Path, dist: &Path) -> Result {
     Ok(())
 }
 
-/// Minifies `script` in place: readers download it, `www/` keeps the readable source. esbuild
-/// only transforms (no bundling), so imports, exports and `import.meta.url` stay as they are.
-fn minify(esbuild: &Path, script: &Path) -> Result {
-    let before = file_len(script)?;
-    run(Command::new(esbuild)
-        .arg(script)
-        .args(["--minify", "--allow-overwrite", "--log-level=warning"])
-        .arg(format!("--outfile={}", script.display())))
-    .map_err(|e| format!("{e}\ncould not minify {}", util::rel(script)))?;
-    note_size(script, "minify", before)
-}
-
 /// Says how `what` changed the size of `script` (`before` bytes).
 fn note_size(script: &Path, what: &str, before: u64) -> Result {
     note(&format!(
@@ -295,31 +318,33 @@ fn note_size(script: &Path, what: &str, before: u64) -> Result {
     Ok(())
 }
 
-/// Rewrites the wasm URL literal in the copied loader (`dist/element/loader.js`, bundled after)
-/// to `./pkg/<wasm_name>`. `www/` keeps the plain name, so it is edited like any other source
-/// file.
-fn point_element_to_wasm(script: &Path, wasm_name: &str) -> Result {
+/// Rewrites the wasm's URL and integrity literals in the copied loader
+/// (`dist/element/loader.js`, bundled after) to `./pkg/<wasm_name>` and `integrity`. `www/`
+/// keeps the plain name, so it is edited like any other source file.
+fn point_element_to_wasm(script: &Path, wasm_name: &str, integrity: &str) -> Result {
     let text = std::fs::read_to_string(script).map_err(|e| {
         format!(
             "could not read {}: {e} (dist/ must have the element's script)",
             script.display()
         )
     })?;
-    let rewritten =
-        rewrite_wasm_url(&text, wasm_name).map_err(|e| format!("{}: {e}", util::rel(script)))?;
+    let rewritten = rewrite_literal(&text, WASM_URL_LITERAL, &format!("./pkg/{wasm_name}"))
+        .and_then(|js| rewrite_literal(&js, WASM_INTEGRITY_LITERAL, integrity))
+        .map_err(|e| format!("{}: {e}", util::rel(script)))?;
     std::fs::write(script, rewritten)
         .map_err(|e| format!("could not write {}: {e}", script.display()))
 }
 
-/// Replaces the single occurrence of [`WASM_URL_LITERAL`] in `js`; an error if it occurs zero
-/// or several times (then it is not clear which URL loads the wasm).
-fn rewrite_wasm_url(js: &str, wasm_name: &str) -> Result<String> {
-    match js.matches(WASM_URL_LITERAL).count() {
-        1 => Ok(js.replacen(WASM_URL_LITERAL, &format!("'./pkg/{wasm_name}'"), 1)),
+/// Replaces the single occurrence of `literal` (quoted) in `js` with `value`, quoted; an error if
+/// it occurs zero or several times (then it is not clear which one loads or checks the wasm).
+fn rewrite_literal(js: &str, literal: &str, value: &str) -> Result<String> {
+    match js.matches(literal).count() {
+        1 => Ok(js.replacen(literal, &format!("'{value}'"), 1)),
         n => Err(format!(
-            "expected the literal {WASM_URL_LITERAL} exactly once (the URL of the wasm, which \
-             `dist` rewrites to the content-hashed name), found it {n} times; update \
-             WASM_URL_LITERAL in xtask/src/dist.rs if the element now finds its wasm another way"
+            "expected the literal {literal} exactly once (the wasm's URL or integrity hash, which \
+             `dist` writes), found it {n} times; update WASM_URL_LITERAL or \
+             WASM_INTEGRITY_LITERAL in xtask/src/dist.rs if the element now loads its wasm \
+             another way"
         )),
     }
 }
@@ -351,19 +376,36 @@ fn find_wasm(dist: &Path) -> Result<String> {
     }
 }
 
-/// The files a page downloads to show a chart (data aside), relative to `dist/`, in table
-/// order: the element, the glue, the wasm.
-fn shipped_files(dist: &Path) -> Result<Vec<String>> {
+/// When a reader's browser downloads a shipped file.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Load {
+    /// Before the first chart: what its drawing needs.
+    First,
+    /// Later: when a feature is first used, or at idle once the first chart is drawn (the split
+    /// of issue #15; no file is loaded later yet).
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "no file loads later until issue #15 splits the wasm"
+        )
+    )]
+    Later,
+}
+
+/// The files a page downloads to show charts (data aside), relative to `dist/`, in table
+/// order, with when it downloads each: the element (with the glue bundled in), the wasm.
+fn shipped_files(dist: &Path) -> Result<Vec<(String, Load)>> {
     Ok(vec![
-        ELEMENT_JS.to_string(),
-        GLUE_JS.to_string(),
-        find_wasm(dist)?,
+        (ELEMENT_JS.to_string(), Load::First),
+        (find_wasm(dist)?, Load::First),
     ])
 }
 
 /// One shipped file's sizes.
 pub struct FileSize {
     pub name: String,
+    pub load: Load,
     pub raw: u64,
     pub gzip: u64,
     /// Its `.br` sibling's, if `dist` wrote one.
@@ -374,7 +416,7 @@ pub struct FileSize {
 pub fn shipped_sizes(dist: &Path) -> Result<Vec<FileSize>> {
     shipped_files(dist)?
         .into_iter()
-        .map(|name| {
+        .map(|(name, load)| {
             let path = dist.join(&name);
             let bytes = std::fs::read(&path).map_err(|e| {
                 format!(
@@ -387,9 +429,32 @@ pub fn shipped_sizes(dist: &Path) -> Result<Vec<FileSize>> {
                 gzip: compress::gzip(&bytes)?.len() as u64,
                 brotli: file_len(&Encoding::Brotli.sibling(&path)).ok(),
                 name,
+                load,
             })
         })
         .collect()
+}
+
+/// The summed sizes of some shipped files.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Total {
+    pub raw: u64,
+    pub gzip: u64,
+    /// None when a file has no `.br` sibling.
+    pub brotli: Option<u64>,
+}
+
+/// The sizes of the first download (`first_only`: the files of [`Load::First`]) or of every file.
+pub fn total(sizes: &[FileSize], first_only: bool) -> Total {
+    let counted: Vec<&FileSize> = sizes
+        .iter()
+        .filter(|f| !first_only || f.load == Load::First)
+        .collect();
+    Total {
+        raw: counted.iter().map(|f| f.raw).sum(),
+        gzip: counted.iter().map(|f| f.gzip).sum(),
+        brotli: counted.iter().map(|f| f.brotli).sum(),
+    }
 }
 
 /// Copies every file under `src` into `dst`, recursively, except the `skip` paths. Returns the
@@ -419,31 +484,41 @@ pub fn copy_tree(src: &Path, dst: &Path, skip: &[PathBuf]) -> Result<usize> {
     Ok(count)
 }
 
-/// Prints raw, gzip -9 and brotli 11 sizes of the shipped files, and the JS + wasm total.
+/// Prints raw, gzip -9 and brotli 11 sizes of the shipped files, with when each is loaded, and
+/// two totals: the first download (before the first chart) and everything.
 fn print_sizes(dist: &Path) -> Result {
     let sizes = shipped_sizes(dist)?;
-    let line = |name: &str, raw: u64, gzip: u64, brotli: Option<u64>| {
+    let line = |name: &str, raw: u64, gzip: u64, brotli: Option<u64>, load: &str| {
         let brotli = brotli.map_or_else(|| "-".to_string(), util::thousands);
         println!(
-            "    {name:<36} {:>12} {:>12} {brotli:>12}",
+            "    {name:<36} {:>12} {:>12} {brotli:>12}  {load}",
             util::thousands(raw),
             util::thousands(gzip)
         );
     };
     println!(
-        "    {:<36} {:>12} {:>12} {:>12}",
+        "    {:<36} {:>12} {:>12} {:>12}  loaded",
         "file", "raw bytes", "gzip -9", "brotli 11"
     );
     for f in &sizes {
-        line(&f.name, f.raw, f.gzip, f.brotli);
+        let load = match f.load {
+            Load::First => "first",
+            Load::Later => "later",
+        };
+        line(&f.name, f.raw, f.gzip, f.brotli, load);
     }
-    let brotli: Option<u64> = sizes.iter().map(|f| f.brotli).sum();
+    let (first, all) = (total(&sizes, true), total(&sizes, false));
     line(
-        "total (JS + wasm)",
-        sizes.iter().map(|f| f.raw).sum(),
-        sizes.iter().map(|f| f.gzip).sum(),
-        brotli,
+        "first download (script + wasm)",
+        first.raw,
+        first.gzip,
+        first.brotli,
+        "",
     );
+    line("everything", all.raw, all.gzip, all.brotli, "");
+    if first == all {
+        note("no piece loads later yet: the first download is everything");
+    }
     Ok(())
 }
 
@@ -451,6 +526,10 @@ fn file_len(path: &Path) -> Result<u64> {
     std::fs::metadata(path)
         .map(|m| m.len())
         .map_err(|e| format!("could not read {}: {e}", path.display()))
+}
+
+fn remove_file(file: &Path) -> Result {
+    std::fs::remove_file(file).map_err(|e| format!("could not remove {}: {e}", file.display()))
 }
 
 pub fn remove_dir(dir: &Path) -> Result {
@@ -491,24 +570,44 @@ mod tests {
     }
 
     #[test]
-    fn rewrites_the_one_wasm_url() {
-        let js = "import init from './pkg/plan_progress.js';\n\
-                  init({ module_or_path: new URL('./pkg/plan_progress_bg.wasm', import.meta.url) });\n";
-        let out = rewrite_wasm_url(js, "plan_progress_bg.0123456789.wasm").expect("rewrite");
+    fn rewrites_the_wasm_url_and_integrity_once_each() {
+        let js = "import init from '../pkg/plan_progress.js';\n\
+                  const WASM_URL = './pkg/plan_progress_bg.wasm';\n\
+                  const WASM_INTEGRITY = 'sha384-written-by-cargo-xtask-dist';\n";
+        let out = rewrite_literal(
+            js,
+            WASM_URL_LITERAL,
+            "./pkg/plan_progress_bg.0123456789.wasm",
+        )
+        .and_then(|js| rewrite_literal(&js, WASM_INTEGRITY_LITERAL, "sha384-AAAA"))
+        .expect("rewrite");
         assert_eq!(
             out,
             js.replace("plan_progress_bg.wasm", "plan_progress_bg.0123456789.wasm")
+                .replace("sha384-written-by-cargo-xtask-dist", "sha384-AAAA")
         );
         assert!(
-            out.contains("'./pkg/plan_progress.js'"),
+            out.contains("'../pkg/plan_progress.js'"),
             "the glue's URL is left alone"
         );
 
-        let none = rewrite_wasm_url("init();", "x.wasm").expect_err("no literal");
+        let none = rewrite_literal("init();", WASM_INTEGRITY_LITERAL, "x").expect_err("none");
         assert!(none.contains("found it 0 times"), "{none}");
         let twice = format!("{js}{js}");
-        let two = rewrite_wasm_url(&twice, "x.wasm").expect_err("two literals");
+        let two = rewrite_literal(&twice, WASM_URL_LITERAL, "x.wasm").expect_err("two");
         assert!(two.contains("found it 2 times"), "{two}");
+    }
+
+    #[test]
+    fn integrity_is_sha384_in_base64() {
+        let file = std::env::temp_dir().join(format!("xtask-sri-{}", std::process::id()));
+        std::fs::write(&file, "abc").expect("write");
+        // FIPS 180-2's SHA-384 example ("abc"), in base64
+        assert_eq!(
+            integrity_of(&file).expect("hash"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
+        let _ = std::fs::remove_file(&file);
     }
 
     #[test]
@@ -529,14 +628,40 @@ mod tests {
         assert_eq!(
             shipped_files(&base).expect("files"),
             [
-                "plan-progress.js",
-                "pkg/plan_progress.js",
-                "pkg/plan_progress_bg.abc.wasm"
+                ("plan-progress.js".to_string(), Load::First),
+                ("pkg/plan_progress_bg.abc.wasm".to_string(), Load::First)
             ]
         );
         std::fs::write(pkg.join("plan_progress_bg.def.wasm"), "w").expect("write");
         assert!(find_wasm(&base).expect_err("two").contains("several"));
         let _ = std::fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn totals_of_the_first_download_and_of_everything() {
+        let file = |name: &str, load, gzip, brotli| FileSize {
+            name: name.to_string(),
+            load,
+            raw: gzip * 3,
+            gzip,
+            brotli,
+        };
+        let sizes = [
+            file("a.js", Load::First, 10, Some(8)),
+            file("b.wasm", Load::First, 100, Some(90)),
+            file("c.wasm", Load::Later, 50, None),
+        ];
+        let first = total(&sizes, true);
+        assert_eq!(
+            first,
+            Total {
+                raw: 330,
+                gzip: 110,
+                brotli: Some(98)
+            }
+        );
+        let all = total(&sizes, false);
+        assert_eq!((all.raw, all.gzip, all.brotli), (480, 160, None));
     }
 
     #[test]
