@@ -11,7 +11,7 @@
 import './plan-progress.js';
 import { LANGUAGES } from './generated/defaults.js';
 import { LoadFailure, loadWasm, wasm } from './element/loader.js';
-import { browserLanguage, httpUrl, widgetText } from './page/words.js';
+import { browserLanguage, httpUrl } from './page/words.js';
 import { acceptDrops, fromFile, fromText, fromUrl, textOf } from './check/input.js';
 import { showFailure, showReading, showReport } from './check/report.js';
 import { applyStrings, t, ui } from './check/strings.js';
@@ -58,7 +58,7 @@ function fail(name, why) {
 /** Why a read failed, in `lang`: the widget's words for a failed download. */
 function reason(error, lang) {
   if (!(error instanceof LoadFailure)) return error instanceof Error ? error.message : String(error);
-  return widgetText(lang, error.key, ...error.args) ?? error.key;
+  return error.said(lang) ?? error.key;
 }
 
 /** Checks the source in the interface's language (again after a change of language); `fresh`:

@@ -45,7 +45,7 @@ function changed(bytes, at = bytes.length >> 1) {
 const TAMPERED = {
   en: { detail: /^This chart's code \(http:\/\/[^)]+\.wasm\) did not match what its publisher released, so it was not run\.$/, title: 'This chart could not be shown.', retry: 'Retry' },
   fr: { detail: /^Le code de ce graphique \(http:\/\/[^)]+\.wasm\) ne correspond pas à celui que son éditeur a publié : il n'a pas été exécuté\.$/, title: 'Ce graphique ne peut pas être affiché.', retry: 'Réessayer' },
-  ar: { detail: /^شيفرة هذا الرسم البياني \(http:\/\/[^)]+\.wasm\) لا تطابق ما نشره ناشره، لذلك لم تُشغَّل\.$/, title: 'تعذّر عرض هذا الرسم البياني.', retry: 'إعادة المحاولة' },
+  ar: { detail: /^شيفرة هذا الرسم البياني \(\u2066http:\/\/[^)]+\.wasm\u2069\) لا تطابق ما نشره ناشره، لذلك لم تُشغَّل\.$/, title: 'تعذّر عرض هذا الرسم البياني.', retry: 'إعادة المحاولة' },
 };
 const NOT_DOWNLOADED = /^This chart's code could not be downloaded \(http:\/\/[^)]+\.wasm\): the network failed/;
 

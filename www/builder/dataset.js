@@ -5,7 +5,7 @@
 
 import { el } from '../element/dom.js';
 import { datasetText, LoadFailure, loadWasm, wasm, wordsFor } from '../element/loader.js';
-import { setText, t, widgetText } from './strings.js';
+import { setText, t } from './strings.js';
 import { datasetUrl, state } from './state.js';
 
 /** Seconds the download may take (the widget's default `timeout`). */
@@ -80,7 +80,7 @@ function refusal(text, ui) {
 /** What went wrong with a download, in `ui`: the widget's words for it when it has some. */
 function failure(error, ui) {
   if (!(error instanceof LoadFailure)) return error instanceof Error ? error.message : String(error);
-  return widgetText(ui, error.key, ...error.args) ?? error.key;
+  return error.said(ui) ?? error.key;
 }
 
 /** Says that an address was refused: the dataset already loaded stays. */

@@ -132,7 +132,7 @@ export class PlanProgressElement extends HTMLElement {
       return await loadWasm();
     } catch (error) {
       if (!(error instanceof LoadFailure)) throw error;
-      throw new Error(uiText(document.documentElement.lang || 'en', error.key, ...error.args));
+      throw new Error(error.said(document.documentElement.lang || 'en') ?? error.key);
     }
   }
 

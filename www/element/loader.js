@@ -156,7 +156,7 @@ export async function datasetOf(element, lang) {
   } catch (error) {
     if (!(error instanceof LoadFailure)) throw error;
     await wordsFor(error);
-    throw new Error(uiText(lang, error.key, ...error.args));
+    throw new Error(error.said(lang) ?? error.key);
   }
 }
 
@@ -227,6 +227,17 @@ export class LoadFailure extends Error {
     super(key);
     this.key = key;
     this.args = args;
+  }
+
+  /**
+   * This failure in the words of `lang`, or null until they are at hand (see widgetWords). Its
+   * arguments (addresses, status codes, seconds) read left to right: in a right-to-left
+   * language each is isolated so (LRI … PDI), else an address's brackets and slashes scatter.
+   */
+  said(lang) {
+    const rtl = languageOf(lang).dir === 'rtl';
+    const args = rtl ? this.args.map((arg) => `\u2066${arg}\u2069`) : this.args;
+    return widgetWords(lang, this.key, ...args);
   }
 }
 
