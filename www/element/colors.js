@@ -10,6 +10,10 @@ const COLOR_PROPS = ['background', 'text', 'muted', 'grid', 'axis'];
  * light, sharp and without its controls. */
 export const printing = () => matchMedia('print').matches;
 
+/** The device pixels per CSS pixel a chart is painted at: the screen's, and at least two on
+ * paper, so that print is sharp. */
+export const paintRatio = () => Math.max(window.devicePixelRatio || 1, printing() ? 2 : 1);
+
 /** The theme `element` is drawn in: its `theme` attribute, `auto` following the reader's
  * preference, light on paper. */
 export function themeOf(element) {

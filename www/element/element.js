@@ -7,9 +7,9 @@
 // No inline styles or scripts: styles are a constructed sheet and CSSOM properties, so the
 // widget runs under `style-src 'self'`; the wasm needs `script-src 'wasm-unsafe-eval'`.
 
-import { printing, watchColors } from './colors.js';
-import { offeredLanguages, renderLanguages, renderLegend } from './legend.js';
-import { datasetOf, forgetData, languageOf, LoadFailure, loadWasm, measure, uiText, warmIntl, wasm } from './loader.js';
+import { paintRatio, watchColors } from './colors.js';
+import { offeredLanguages, renderLanguages, renderLegend, toggleSeries } from './legend.js';
+import { datasetOf, forgetData, languageOf, loadCode, measure, uiText, warmIntl, wasm } from './loader.js';
 import { stills } from './embed.js';
 import { Menu } from './menu.js';
 import { askedHeight, chartWidth, viewOptions } from './options.js';
@@ -90,7 +90,7 @@ export class PlanProgressElement extends HTMLElement {
     watchColors(this, signal, { now: () => this.#draw(), soon: () => this.#schedule() });
     // a new width, or a new pixel ratio (zoom, another screen: the canvas's device pixels change)
     this.#resize = new ResizeObserver(() => {
-      if (Math.round(this.clientWidth) !== this.#width || this.#dprNow() !== this.#dpr) this.#schedule();
+      if (Math.round(this.clientWidth) !== this.#width || paintRatio() !== this.#dpr) this.#schedule();
     });
     this.#resize.observe(this);
     this.#resize.observe(this.#canvas, { box: 'device-pixel-content-box' });
@@ -127,13 +127,8 @@ export class PlanProgressElement extends HTMLElement {
    * tests and tools: their names are not a stable interface); rejects with an Error that says
    * why in the page's language (the code did not match its hash, or did not arrive).
    */
-  static async load() {
-    try {
-      return await loadWasm();
-    } catch (error) {
-      if (!(error instanceof LoadFailure)) throw error;
-      throw new Error(error.said(document.documentElement.lang || 'en') ?? error.key);
-    }
+  static load() {
+    return loadCode(document.documentElement.lang || 'en');
   }
 
   attributeChangedCallback(name, before, after) {
@@ -167,12 +162,6 @@ export class PlanProgressElement extends HTMLElement {
     return this.dataset.state === 'ready' ? (this.#chart?.details(index) ?? null) : null;
   }
 
-  /** The device pixels per CSS pixel the chart is painted at: the screen's, and at least two on
-   * paper, so that print is sharp. */
-  #dprNow() {
-    return Math.max(window.devicePixelRatio || 1, printing() ? 2 : 1);
-  }
-
   /** The still pictures of the chart as drawn now, `{narrow, wide}` SVG texts, which the embed
    * code carries (see embed.js); `null` until ready. */
   stillPictures() {
@@ -193,17 +182,16 @@ export class PlanProgressElement extends HTMLElement {
   }
 
   #onLanguage(event) {
-    const button = event.target.closest?.('button[data-lang]');
-    if (!button) return;
-    this.#picked = button.dataset.lang;
+    const picked = event.target.closest?.('button[data-lang]')?.dataset.lang;
+    if (!picked) return;
+    this.#picked = picked;
     this.#draw();
     this.#langs.querySelector(`button[data-lang="${this.#picked}"]`)?.focus();
     this.dispatchEvent(new CustomEvent('plan-progress:language', { detail: { lang: this.#picked }, bubbles: true }));
   }
 
-  #text(key, ...args) {
-    return uiText(this.#lang(), key, ...args);
-  }
+  /** The widget's words for `key`, in the reader's language. */
+  #text = (key, ...args) => uiText(this.#lang(), key, ...args);
 
   #setState(state) {
     this.dataset.state = state;
@@ -244,15 +232,20 @@ export class PlanProgressElement extends HTMLElement {
 
   /** Until the chart is drawn: its still picture, or a message that keeps its height. */
   #showLoading() {
-    this.#stage.hidden = true;
-    this.#tools.hidden = true;
-    this.#tableBox.hidden = true;
-    this.#menu.closePanel(false);
+    this.#hideChart();
     this.#still.show(true);
     const height = askedHeight(this) ?? defaultHeight(this.getAttribute('view') || 'series', chartWidth(this));
     showLoading(this.#message, wasm() ? this.#text('loading') : '…', height);
     // the still stands for the whole widget until the chart is drawn
     this.#frame.hidden = this.#still.present;
+  }
+
+  /** Hides the chart, its tools, its table and the menu's panel (loading, or failed). */
+  #hideChart() {
+    this.#stage.hidden = true;
+    this.#tools.hidden = true;
+    this.#tableBox.hidden = true;
+    this.#menu.closePanel(false);
   }
 
   /** Draws in the next frame; with `layoutFirst`, lays out in the next frame and paints in the
@@ -297,7 +290,7 @@ export class PlanProgressElement extends HTMLElement {
     this.#show(chrome);
     if (this.#stillHeight > 0) chrome = this.#fitStill(chrome);
     if (!chrome) return;
-    const dpr = this.#dprNow();
+    const dpr = paintRatio();
     try {
       this.#chart.paint(this.#canvas, dpr);
       this.#dpr = dpr;
@@ -371,12 +364,9 @@ export class PlanProgressElement extends HTMLElement {
   }
 
   #onLegend(event) {
-    const button = event.target.closest?.('button[data-id]');
-    if (!button) return;
-    const id = button.dataset.id;
-    const shown = this.#chrome?.legend.filter((l) => !this.#hidden.has(l.id)) ?? [];
-    if (this.#hidden.has(id)) this.#hidden.delete(id);
-    else if (shown.length > 1) this.#hidden.add(id); // never hide the last series
+    const id = event.target.closest?.('button[data-id]')?.dataset.id;
+    if (id == null) return;
+    toggleSeries(this.#hidden, id, this.#chrome?.legend ?? []);
     this.#draw();
     this.shadowRoot.querySelector(`.legend button[data-id="${CSS.escape(id)}"]`)?.focus();
   }
@@ -385,10 +375,7 @@ export class PlanProgressElement extends HTMLElement {
   #fail(error) {
     const detail = error instanceof Error ? error.message : String(error);
     this.#setState('error');
-    this.#stage.hidden = true;
-    this.#tools.hidden = true;
-    this.#tableBox.hidden = true;
-    this.#menu.closePanel(false);
+    this.#hideChart();
     this.#summary.textContent = '';
     this.#title.textContent = '';
     this.#legend.replaceChildren();

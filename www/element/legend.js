@@ -46,6 +46,13 @@ export function renderLegend(container, items) {
   }));
 }
 
+/** Shows or hides series `id` of `legend` (the chrome's items) in the set `hidden`; never hides
+ * the last series shown. */
+export function toggleSeries(hidden, id, legend) {
+  if (hidden.has(id)) hidden.delete(id);
+  else if (legend.filter((item) => !hidden.has(item.id)).length > 1) hidden.add(id);
+}
+
 /** The languages a `languages="fr,ar,en"` attribute offers, among those the widget speaks. */
 export function offeredLanguages(attribute) {
   const asked = (attribute || '').split(',').map((s) => s.trim().toLowerCase());

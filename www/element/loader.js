@@ -174,6 +174,16 @@ export async function wordsFor(failure) {
   if (!(failure instanceof CodeFailure)) await loadWasm().catch(() => {});
 }
 
+/** loadWasm(), its failure an Error in the words of `lang`. */
+export async function loadCode(lang) {
+  try {
+    return await loadWasm();
+  } catch (error) {
+    if (!(error instanceof LoadFailure)) throw error;
+    throw new Error(error.said(lang) ?? error.key);
+  }
+}
+
 /** The widget's words for `key` in `lang` (see i18n::UI_KEYS) with `args` in their places, or
  * null: from the wasm, or before it from EARLY_WORDS (the few a failed wasm needs). */
 export function widgetWords(lang, key, ...args) {
