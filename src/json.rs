@@ -73,7 +73,7 @@ impl fmt::Display for Json {
         match self {
             Json::Null => f.write_str("null"),
             Json::Bool(b) => write!(f, "{b}"),
-            Json::Number(n) if n.is_finite() => write!(f, "{n}"),
+            Json::Number(n) if n.is_finite() => f.write_str(&crate::decimal::shortest(*n)),
             Json::Number(_) => f.write_str("null"),
             Json::String(s) => write_string(f, s),
             Json::Array(items) => {

@@ -1,5 +1,5 @@
 //! One small sort for the crate's few short lists (a report's recommendations, a timeline's
-//! labels), instead of the standard library's.
+//! labels), instead of the standard library's; and a float clamp without `f64::clamp`'s panic.
 //!
 //! `slice::sort_by` and `sort_unstable_by` are fast on long inputs but compile to 2-4 KB of wasm
 //! for every element type and comparison they are used with (driftsort, ipnsort and their
@@ -20,10 +20,45 @@ pub fn sort_by<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
     }
 }
 
+/// `value` kept within `min..=max`, as `f64::clamp` does (NaN stays NaN), without its check
+/// that `min <= max`: that check's panic message writes both bounds with `{:?}`, which alone
+/// brings the standard library's float formatting (about 20 KB) into the widget's wasm.
+/// Bounds the wrong way round give `max` for values above it, else `min`.
+pub fn clamp(value: f64, min: f64, max: f64) -> f64 {
+    if value > max {
+        max
+    } else if value < min {
+        min
+    } else {
+        value
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)] // compared with std's sorts
 mod tests {
     use super::sort_by;
+
+    #[test]
+    fn clamps_like_the_standard_library() {
+        for v in [
+            -1.0,
+            0.0,
+            0.5,
+            1.0,
+            2.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            -0.0,
+        ] {
+            assert_eq!(
+                super::clamp(v, 0.0, 1.0).to_bits(),
+                v.clamp(0.0, 1.0).to_bits(),
+                "{v}"
+            );
+        }
+        assert!(super::clamp(f64::NAN, 0.0, 1.0).is_nan());
+    }
 
     #[test]
     fn sorts_like_the_standard_library_and_keeps_ties_in_order() {

@@ -211,7 +211,7 @@ fn paint_svg(scene: &Scene, family: &str) -> Result<String, String> {
     let mut out = String::new();
     {
         let size = (scene.width.round() as u32, scene.height.round() as u32);
-        let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
+        let mut backend = crate::chart::svg_backend::SvgBackend::new(&mut out, size);
         let surface = Surface {
             family,
             ..Surface::SVG

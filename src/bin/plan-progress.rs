@@ -9,6 +9,7 @@ use plan_progress::chart::{self, Theme, View, ViewError, ViewKind};
 use plan_progress::diagnostics;
 use plan_progress::i18n::Digits;
 use plan_progress::model::{self, Dataset, ProblemKind};
+use plan_progress::order::clamp;
 use plan_progress::raster::{self, FontMeasure, Rasterizer};
 
 const USAGE: &str = "\
@@ -170,8 +171,8 @@ fn view_option(view: &mut View, flag: &str, value: &str) -> Result<bool, String>
     match flag {
         "--from" => view.from = Some(year(value)?),
         "--to" => view.to = Some(year(value)?),
-        "--width" => view.width = number(value)?.clamp(200.0, 4000.0),
-        "--height" => view.height = number(value)?.clamp(150.0, 4000.0),
+        "--width" => view.width = clamp(number(value)?, 200.0, 4000.0),
+        "--height" => view.height = clamp(number(value)?, 150.0, 4000.0),
         "--digits" => {
             view.digits = Some(match value {
                 "latn" => Digits::Latin,

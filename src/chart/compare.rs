@@ -124,7 +124,11 @@ pub fn build(
     let names = names(dataset, selection, view.text_lang());
     let (grid, wanted) = lay_out(&frame, selection, &names, &looks, (top, bottom), view.x_rtl);
     if view.fit_content {
-        let height = (wanted + view.height - bottom).clamp(MIN_HEIGHT, MAX_CONTENT_HEIGHT);
+        let height = crate::order::clamp(
+            wanted + view.height - bottom,
+            MIN_HEIGHT,
+            MAX_CONTENT_HEIGHT,
+        );
         let mut fitted = view.clone();
         fitted.fit_content = false;
         fitted.height = height.ceil();
@@ -394,12 +398,12 @@ fn lay_out(
     let preferred = if turned {
         TURNED_ROW
     } else {
-        column.clamp(ROW.0, ROW.1)
+        crate::order::clamp(column, ROW.0, ROW.1)
     };
     let more_line = (small * 1.4).round();
     let cut_columns = shown_columns < columns;
     let room_rows = bottom - grid_top - if cut_columns { more_line } else { 0.0 };
-    let row = (room_rows / rows as f64).clamp(MIN_ROW, preferred);
+    let row = crate::order::clamp(room_rows / rows as f64, MIN_ROW, preferred);
     let mut shown_rows = rows;
     if rows as f64 * row > room_rows + 0.5 {
         // even the shortest rows do not all fit: those that do, and a line to say so

@@ -15,6 +15,7 @@ pub mod scene;
 pub mod select;
 mod series;
 mod status;
+pub mod svg_backend;
 pub mod theme;
 mod timeline;
 pub mod view;
@@ -49,9 +50,8 @@ pub fn draw(dataset: &Dataset, view: &View, measure: &dyn Measure) -> Result<Dra
     let mut tall = view.clone();
     tall.height = MAX_CONTENT_HEIGHT;
     let first = lay_out(dataset, &tall, selection, measure)?;
-    tall.height = (first.scene.content_bottom() + 16.0)
-        .ceil()
-        .clamp(MIN_CONTENT_HEIGHT, MAX_CONTENT_HEIGHT);
+    let wanted = (first.scene.content_bottom() + 16.0).ceil();
+    tall.height = crate::order::clamp(wanted, MIN_CONTENT_HEIGHT, MAX_CONTENT_HEIGHT);
     lay_out(dataset, &tall, first.selection, measure)
 }
 
@@ -117,14 +117,13 @@ fn source_line(dataset: &Dataset, view: &View, keys: &[&str]) -> String {
     }
 }
 
-/// Paints a scene as an SVG document with plotters' SVG backend: the command line's `--out
-/// x.svg`, and the widget's "Download SVG" (the browser measures the text, the drawing code is
-/// the same).
+/// Paints a scene as an SVG document: the command line's `--out x.svg`, and the widget's
+/// "Download SVG" (the browser measures the text, the drawing code is the same).
 pub fn svg(scene: &Scene) -> Result<String, String> {
     let mut out = String::new();
     {
         let size = (scene.width.round() as u32, scene.height.round() as u32);
-        let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
+        let mut backend = svg_backend::SvgBackend::new(&mut out, size);
         paint::paint(&mut backend, scene, paint::Surface::SVG).map_err(|e| e.to_string())?;
     }
     Ok(out)

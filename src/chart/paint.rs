@@ -15,14 +15,15 @@ use super::scene::{Align, Baseline, Color, Mark, Scene, Shape};
 pub struct Surface<'a> {
     /// Backend pixels per CSS pixel: the device pixel ratio on a canvas, 1 for SVG.
     pub scale: f64,
-    /// Correction of font sizes: plotters' SVG backend writes `size / 1.24` as the font size.
+    /// Correction of font sizes: the SVG backend writes `size / 1.24` as the font size, as
+    /// plotters' SVG backend does.
     pub font_scale: f64,
     /// CSS font family list.
     pub family: &'a str,
 }
 
 impl Surface<'_> {
-    /// Plotters' SVG backend: one pixel per CSS pixel, font sizes corrected, the system font stack.
+    /// The SVG backend: one pixel per CSS pixel, font sizes corrected, the system font stack.
     pub const SVG: Surface<'static> = Surface {
         scale: 1.0,
         font_scale: 1.24,

@@ -72,9 +72,9 @@ impl Columns {
                 beside: false,
             };
         }
-        let label = (aw * 0.32).clamp(110.0, 320.0);
+        let label = crate::order::clamp(aw * 0.32, 110.0, 320.0);
         // on wide screens a track longer than this reads as a rule, not as a bar
-        let track = (aw - label - LABEL_GAP - value).clamp(40.0, MAX_TRACK);
+        let track = crate::order::clamp(aw - label - LABEL_GAP - value, 40.0, MAX_TRACK);
         Columns {
             label,
             track_from: label + LABEL_GAP,
@@ -432,7 +432,7 @@ fn draw_row(
 /// A track filled to `value` percent from the reading start side, with the figure after it.
 fn draw_bar(frame: &mut Frame, view: &View, (x, y, w, h): (f64, f64, f64, f64), value: f64) {
     let theme = &view.theme;
-    let filled = w * value.clamp(0.0, 100.0) / 100.0;
+    let filled = w * crate::order::clamp(value, 0.0, 100.0) / 100.0;
     frame.marks.push(Mark::Rect {
         x,
         y,

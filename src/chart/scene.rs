@@ -70,7 +70,7 @@ impl Color {
             .filter(|p| !p.is_empty())
             .map(crate::decimal::parse)
             .collect::<Option<_>>()?;
-        let channel = |v: f64| v.clamp(0.0, 255.0).round() as u8;
+        let channel = |v: f64| crate::order::clamp(v, 0.0, 255.0).round() as u8;
         match parts[..] {
             [r, g, b] => Some(Color {
                 r: channel(r),
@@ -82,7 +82,7 @@ impl Color {
                 r: channel(r),
                 g: channel(g),
                 b: channel(b),
-                a: a.clamp(0.0, 1.0),
+                a: crate::order::clamp(a, 0.0, 1.0),
             }),
             _ => None,
         }

@@ -97,7 +97,7 @@ fn axes(
     (top, bottom): (f64, f64),
 ) -> ((f64, f64, f64, f64), YearAxis, Linear) {
     let ui = view.ui_lang();
-    let tick_count = ((bottom - top) / 45.0).clamp(2.0, 6.0) as usize;
+    let tick_count = crate::order::clamp((bottom - top) / 45.0, 2.0, 6.0) as usize;
     let ticks: Vec<(f64, String)> = scale::count_ticks(max, tick_count)
         .into_iter()
         .map(|v| (v, format_number(v, ui, 0)))

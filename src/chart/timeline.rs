@@ -306,7 +306,7 @@ impl Horizontal {
         };
         let (top_h, bottom_h) = (tallest(true), tallest(false));
         // shorter leaders only when even the smallest labels do not leave the usual length
-        let leader = (side - top_h.max(bottom_h) + LEADER_MIN).clamp(6.0, LEADER_MAX);
+        let leader = crate::order::clamp(side - top_h.max(bottom_h) + LEADER_MIN, 6.0, LEADER_MAX);
         let total = top_h + leader + above + below + leader + bottom_h;
         let y0 = ay + ((ah - total) / 2.0).max(0.0) + top_h + leader + above;
         let years = axis_years(items, period, view);
@@ -531,7 +531,7 @@ impl Horizontal {
         };
         // the leader leaves the marker straight, bends in the free space, and meets the label
         // at its reading start edge (or straight under it when the marker is below the label)
-        let ax = mx.clamp(left - 4.0, left + b.w + 4.0);
+        let ax = crate::order::clamp(mx, left - 4.0, left + b.w + 4.0);
         let dir = if up { -1.0 } else { 1.0 };
         let strip = if up { self.above } else { self.below };
         let near = self.y0 + dir * (strip + 1.0);

@@ -57,7 +57,7 @@ impl HeightRule {
         if width < self.narrow_below {
             self.narrow
         } else {
-            (width * self.ratio).clamp(self.min, self.max).round()
+            crate::order::clamp(width * self.ratio, self.min, self.max).round()
         }
     }
 }
@@ -257,13 +257,14 @@ impl View {
             "" => ViewKind::Series,
             name => ViewKind::from_name(name).ok_or_else(|| ViewError::UnknownView(name.into()))?,
         };
-        let width = number("width")
-            .unwrap_or(DEFAULT_WIDTH)
-            .clamp(MIN_WIDTH, MAX_SIZE);
+        let width = crate::order::clamp(
+            number("width").unwrap_or(DEFAULT_WIDTH),
+            MIN_WIDTH,
+            MAX_SIZE,
+        );
         let asked = number("height").filter(|h| *h > 0.0);
-        let height = asked
-            .unwrap_or_else(|| kind.default_height(width))
-            .clamp(MIN_HEIGHT, MAX_SIZE);
+        let height = asked.unwrap_or_else(|| kind.default_height(width));
+        let height = crate::order::clamp(height, MIN_HEIGHT, MAX_SIZE);
         let mut view = View::new(kind, width, height);
         view.fit_content = asked.is_none();
         view.series = list(&text("series"));

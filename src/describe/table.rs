@@ -159,7 +159,7 @@ impl Table {
         for row in &self.rows {
             let mut fields = vec![field(&row.header)];
             fields.extend(row.cells.iter().map(|c| match c.value {
-                Some(v) if v.is_finite() => format!("{v}"),
+                Some(v) if v.is_finite() => crate::decimal::shortest(v),
                 _ if c.missing => String::new(),
                 _ => field(&c.text),
             }));

@@ -17,6 +17,7 @@ use std::fmt;
 pub use locate::{locate, Position};
 pub use report::check;
 
+use crate::decimal;
 use crate::i18n::{self, bidi, Lang, Msg};
 use crate::json::{SyntaxError, SyntaxKind, MAX_DEPTH, MAX_VALUES};
 use crate::model::limits::{MAX_FILE_BYTES, MAX_PROBLEMS, MAX_PROBLEM_CHARS};
@@ -197,9 +198,11 @@ fn args(kind: &ProblemKind, lang: Lang) -> Vec<Arg> {
         ProblemKind::UnknownMemberNear { near } => vec![val(near)],
         ProblemKind::NotWhole { number }
         | ProblemKind::Negative { number }
-        | ProblemKind::ProgressRange { number } => vec![val(number)],
-        ProblemKind::TooBig { number } => vec![val(format!("{number:e}"))],
-        ProblemKind::OutOfRange { number, min, max } => vec![val(number), val(min), val(max)],
+        | ProblemKind::ProgressRange { number } => vec![val(decimal::shortest(*number))],
+        ProblemKind::TooBig { number } => vec![val(decimal::scientific(*number))],
+        ProblemKind::OutOfRange { number, min, max } => {
+            vec![val(decimal::shortest(*number)), val(min), val(max)]
+        }
         ProblemKind::NotOneOf { value, what, names } => {
             vec![
                 val(value),

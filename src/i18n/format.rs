@@ -175,7 +175,7 @@ pub fn format_date(date: &Date, locale: impl Into<Locale>, abbreviate: bool) -> 
 /// from the shortest representation of the float (what `Intl` does), trailing zeros dropped.
 /// Both backends format this string, so they round the same way.
 fn plain(value: f64, decimals: u8) -> String {
-    let shortest = format!("{value}"); // Rust prints the shortest round-trip digits, no exponent
+    let shortest = crate::decimal::shortest(value); // the shortest round-trip digits, no exponent
     let (sign, digits) = match shortest.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", shortest.as_str()),

@@ -200,7 +200,7 @@ impl Chart {
         Ok(to_js(&size))
     }
 
-    /// The same image as SVG: plotters' SVG backend painting the same scene as the command
+    /// The same image as SVG: the crate's SVG backend painting the same scene as the command
     /// line's `--out x.svg`, with text measured by this browser's canvas (so the layout fits
     /// the fonts the reader has; the command line measures its embedded fonts).
     pub fn svg(&self, options: &JsValue) -> Result<String, JsError> {
@@ -339,7 +339,7 @@ pub fn ui_text(lang: &str, key: &str, args: Vec<String>) -> String {
 /// Sizes `canvas`'s backing store for `dpr` and paints `scene` on it.
 fn paint_on(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) -> Result<(), JsError> {
     let dpr = if dpr.is_finite() {
-        dpr.clamp(1.0, 4.0)
+        crate::order::clamp(dpr, 1.0, 4.0)
     } else {
         1.0
     };
