@@ -54,6 +54,9 @@ const planProgress = {
     el.setAttribute('lang', 'en');
     el.setAttribute('height', String(height));
     el.setAttribute('series', chart.ids.join(','));
+    // drawn wherever it is: the memory case keeps 20 charts, most of them below the fold, where
+    // a widget otherwise waits for the reader to come near
+    el.setAttribute('loading', 'eager');
     // the element's padding (12 px each side) is outside its canvas: the canvas is `width` wide
     el.style.width = `${width + 24}px`;
     if (chart.src) el.setAttribute('src', chart.src);

@@ -106,7 +106,7 @@ function wasmMemory(page) {
   });
 }
 
-test('ten widgets, the script included twice: all ready, one definition, the wasm fetched once', async () => {
+test('ten widgets, the script included twice: all ready, one definition, the wasm fetched once, the data fetched and read once', async () => {
   await withMany(async ({ page, errors, requests }) => {
     assert.equal(await waitForCharts(page), 10);
     await assertChartsNotBlank(page);
@@ -131,6 +131,12 @@ test('ten widgets, the script included twice: all ready, one definition, the was
     // copy that defined the element ever loads the wasm: one download for ten widgets.
     assert.deepEqual(requests.filter((r) => /\.m?js(\?|$)/.test(r)).sort(), ['/plan-progress.js', '/plan-progress.js?v=2'], requests.join('\n'));
     assert.equal(requests.filter((r) => /^\/pkg\/plan_progress_bg\.[0-9a-f]+\.wasm/.test(r)).length, 1, requests.join('\n'));
+    // the ten widgets of one src, all ready in the same task, share one download and one read
+    // (each widget's read is a plan-progress:read measure), and each draws its first chart
+    assert.equal(requests.filter((r) => r === '/data/morocco.json').length, 1, requests.join('\n'));
+    const steps = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+    assert.equal(steps.filter((name) => name === 'plan-progress:read').length, 1, steps.join(', '));
+    assert.ok(steps.filter((name) => name === 'plan-progress:draw').length >= 10, steps.join(', '));
     assertNoErrors(errors);
   });
 });

@@ -18,6 +18,7 @@ import { watchRatio } from './dom.js';
 import { Pointer } from './pointer.js';
 import { defaultHeight, Still, whenNear } from './still.js';
 import { sheet } from './styles.js';
+import { inTurn } from './turns.js';
 import { DataTable } from './table.js';
 
 /** The shortest chart drawn under a still's height (chart::view::MIN_HEIGHT). */
@@ -205,29 +206,28 @@ export class PlanProgressElement extends HTMLElement {
     this.#showLoading();
     warmIntl(this.#lang());
     try {
-      const { data, readMs } = await this.#readData();
-      if (id !== this.#loadId) return; // a newer load or a removal superseded this one
-      this.#chart?.free();
-      this.#chart = new (wasm().Chart)(data);
-      this.#data = data;
-      this.#stillHeight = askedHeight(this) ? 0 : this.#still.height();
-      // a slow read or a view that lays out much is laid out in the next frame and painted in
-      // the task after; a usual view is drawn at once, without waiting a frame
-      if (this.#chart.laysOutApart(this.#viewOptions(), readMs)) this.#schedule({ layoutFirst: true });
-      else this.#draw();
+      this.#ownData?.free();
+      this.#ownData = null;
+      const { data, readMs, own } = await datasetOf(this, this.#lang());
+      if (own) this.#ownData = data;
+      await inTurn(() => this.#start(id, data, readMs));
     } catch (error) {
       if (id === this.#loadId) this.#fail(error);
     }
   }
 
-  /** The dataset: shared with the page's other widgets of the same `src`, or read from the
-   * element's inline data (freed with the element). */
-  async #readData() {
-    this.#ownData?.free();
-    this.#ownData = null;
-    const read = await datasetOf(this, this.#lang());
-    if (read.own) this.#ownData = read.data;
-    return read;
+  /** The first drawing of `data` for load `id`, unless a newer load or a removal superseded it,
+   * in its turn (the page's other widgets of this dataset are ready in the same task). A slow
+   * read or a view that lays out much is laid out in the next frame and painted in the task
+   * after; a usual view is drawn at once, without waiting a frame. */
+  #start(id, data, readMs) {
+    if (id !== this.#loadId) return;
+    this.#chart?.free();
+    this.#chart = new (wasm().Chart)(data);
+    this.#data = data;
+    this.#stillHeight = askedHeight(this) ? 0 : this.#still.height();
+    if (this.#chart.laysOutApart(this.#viewOptions(), readMs)) this.#schedule({ layoutFirst: true });
+    else this.#draw();
   }
 
   /** Until the chart is drawn: its still picture, or a message that keeps its height. */

@@ -123,9 +123,9 @@ export function measure(step, start) {
 
 /**
  * The datasets of the page, by absolute address: every widget with the same `src` shares one
- * download and one read. An entry is `{text, data, readMs}`: the text's promise, the read
- * dataset once a widget read it (a `Data` of the wasm, kept for the page's life), and what that
- * read took. A failed download leaves no entry, so the next widget or Retry tries again.
+ * download and one read. An entry is `{text, read}`: the text's promise, and the promise of the
+ * first widget's read of it (`{data, readMs}`: a `Data` of the wasm, kept for the page's life).
+ * A failed download leaves no entry, so the next widget or Retry tries again.
  */
 const datasets = new Map();
 
@@ -136,11 +136,18 @@ const datasets = new Map();
 async function sharedData(src, seconds, lang) {
   const entry = entryOf(src, seconds);
   const [text] = await Promise.all([entry.text, loadWasm()]);
-  if (entry.data) return { data: entry.data, readMs: 0 };
-  // not valid: each widget reads it again, for the message in its own language
-  const read = await readData(text, lang);
-  entry.data = read.data;
-  return read;
+  // the first widget reads it; the others, waiting at the same time or coming later, wait for
+  // that read rather than start their own
+  const first = !entry.read;
+  entry.read ??= readData(text, lang);
+  try {
+    const read = await entry.read;
+    return first ? read : { data: read.data, readMs: 0 };
+  } catch (error) {
+    // not valid: each other widget reads it again, for the message in its own language
+    if (first) throw error;
+    return readData(text, lang);
+  }
 }
 
 /** The number of seconds a dataset's download may take: `timeout`, 10 by default. */
@@ -215,7 +222,7 @@ function entryOf(src, seconds) {
   const key = new URL(src, document.baseURI).href;
   let entry = datasets.get(key);
   if (!entry) {
-    entry = { text: fetchText(key, src, seconds), data: null, readMs: 0 };
+    entry = { text: fetchText(key, src, seconds), read: null };
     datasets.set(key, entry);
     entry.text.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });
   }
