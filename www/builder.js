@@ -125,6 +125,11 @@ for (const name of ['lang', 'theme']) {
   });
 }
 
+fields.top.addEventListener('change', () => {
+  state.top = fields.top.checked;
+  update();
+});
+
 window.addEventListener('resize', fitBoxes);
 preview.addEventListener('plan-progress:ready', () => renderCode(preview));
 preview.addEventListener('plan-progress:error', () => renderCode(preview));

@@ -380,7 +380,7 @@ test('keyboard: every control in a logical order, with a visible focus', async (
       if (stop.id === 'button[copy=code-permalink]') break;
     }
     assert.deepEqual(stops.map((s) => s.id), [
-      'a', 'ui', 'src', 'load', 'view', 'series-select', 'from', 'to', 'lang', 'theme', 'height', 'preview',
+      'a', 'ui', 'src', 'load', 'view', 'series-select', 'from', 'to', 'lang', 'theme', 'height', 'preview', 'top',
       'code-component', 'button[copy=code-component]', 'code-iframe', 'button[copy=code-iframe]',
       'code-permalink', 'button[copy=code-permalink]',
     ]);

@@ -161,6 +161,65 @@ test('a widget far below the fold fetches nothing until the reader comes near it
   await context.close();
 });
 
+/** The builder's web component code for `query` (its address's settings), once it carries the
+ * still pictures. */
+async function builderCode(query) {
+  const { page, context, errors } = await openPage(browser, `${baseUrl()}/builder.html?${query}`, { width: 1200, height: 900 });
+  try {
+    await page.waitForFunction(() => document.getElementById('code-component')?.value.includes('<picture'), undefined, { timeout: 20_000 });
+    assertNoErrors(errors);
+    return await page.$eval('#code-component', (box) => box.value);
+  } finally {
+    await context.close();
+  }
+}
+
+test('a chart at the top of its article: loaded at once, its wasm and data preloaded and each fetched once', async () => {
+  const query = 'view=series&series=tip-prosecutions&lang=en';
+  const lazy = await builderCode(query);
+  assert.doesNotMatch(lazy, /rel="preload"|loading="eager"/, 'a chart further down loads lazily, without hints');
+  const code = await builderCode(`${query}&top=1`);
+  const hints = [...code.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" type="([^"]+)" crossorigin="anonymous">/g)];
+  assert.deepEqual(hints.map((h) => [new URL(h[1]).pathname.replace(/\.[0-9a-f]+\.wasm$/, '.wasm'), h[2]]),
+    [['/pkg/plan_progress_bg.wasm', 'application/wasm'], ['/data/morocco.json', 'application/json']], code);
+  assert.ok(code.indexOf('<link') < code.indexOf('<script'), 'the hints come before the script');
+  assert.match(code, /<plan-progress [^>]*loading="eager"/);
+  // far below the fold, it loads at once all the same; the widget's own fetches take over what
+  // the browser preloaded: one request each, and no "preloaded but not used" warning
+  let count;
+  const warnings = [];
+  const html = article(code, { before: '<div class="tall"></div>' })
+    .replace('</head>', '<link rel="stylesheet" href="/test-fixtures/fixtures.css"></head>');
+  const { page, context, errors } = await openArticle(html, {
+    height: 600,
+    setup: (p) => {
+      count = countRequests(p);
+      p.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
+    },
+  });
+  await waitForState(page, 'plan-progress', 'ready');
+  assert.equal(count(/\/data\/morocco\.json$/), 1, 'the dataset was fetched twice: the preload was not used');
+  assert.equal(count(/\.wasm$/), 1, 'the wasm was fetched twice: the preload was not used');
+  // Chromium says a preload went unused a few seconds after the load event
+  await page.waitForTimeout(3500);
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
+  assertNoErrors(errors);
+  await context.close();
+
+  // a changed wasm, preloaded, is still refused when the widget takes it over
+  const tampered = await openArticle(html, {
+    setup: (p) => p.route('**/*.wasm', async (route) => {
+      const body = Buffer.from(await (await route.fetch()).body());
+      body[body.length >> 1] ^= 1;
+      return route.fulfill({ status: 200, contentType: 'application/wasm', body });
+    }),
+  });
+  await waitForState(tampered.page, 'plan-progress', 'error');
+  const message = await tampered.page.$eval('plan-progress', (el) => el.shadowRoot.querySelector('.message .detail').textContent);
+  assert.match(message, /did not match what its publisher released, so it was not run/);
+  await tampered.context.close();
+});
+
 test('printing a page of widgets far below the fold shows every chart', async () => {
   const widgets = ['series', 'rating', 'timeline'].map((v) => `<plan-progress src="/data/morocco.json" view="${v}"></plan-progress>`).join('\n');
   const html = article(widgets, { before: '<div class="tall"></div>' })

@@ -12,7 +12,7 @@ export const $ = (id) => document.getElementById(id);
 
 export const fields = {
   ui: $('ui'), src: $('src'), view: $('view'), from: $('from'), to: $('to'),
-  lang: $('lang'), theme: $('theme'), height: $('height'),
+  lang: $('lang'), theme: $('theme'), height: $('height'), top: $('top'),
 };
 
 /**
@@ -43,6 +43,7 @@ export function fillForm() {
   for (const name of ['ui', 'src', 'view', 'from', 'to', 'lang', 'theme', 'height']) {
     fields[name].value = state[name];
   }
+  fields.top.checked = state.top;
 }
 
 /**

@@ -46,6 +46,7 @@ function componentCode(preview, words) {
   const chart = {
     element: preview, lang: state.lang, dir: languageOf(state.lang).dir, title: titleOf(words),
     summary: words.summary, dataLabel: widgetText(state.lang, 'the-data') ?? '', stills: preview.stillPictures?.() ?? null,
+    atTop: state.top,
   };
   return snippet(chart, sri);
 }
@@ -59,7 +60,7 @@ function iframeCode(words) {
   const src = `${new URL('embed.html', base).href}?${query(q)}`;
   const height = validHeight() ? Number(state.height) + IFRAME_EXTRA : IFRAME_HEIGHT;
   // no inline style: a host with a strict Content-Security-Policy refuses style="…"
-  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(titleOf(words))}" width="100%" height="${height}" frameborder="0" loading="lazy"></iframe>\n` +
+  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(titleOf(words))}" width="100%" height="${height}" frameborder="0" loading="${state.top ? 'eager' : 'lazy'}"></iframe>\n` +
     `<script src="${escapeHtml(new URL('resizer.js', base).href)}" async></script>`;
 }
 

@@ -1,6 +1,6 @@
 // The builder's settings: read from the page's address, and written back into it (the address is
 // a permalink). The names are embed.html's (src, view, series, from, to, lang, theme, height) plus
-// `ui`, the language of the builder itself.
+// `ui`, the language of the builder itself, and `top` (the chart is at the top of its article).
 
 import { LANGUAGES } from '../generated/defaults.js';
 import { browserLanguage, httpUrl } from '../page/words.js';
@@ -46,6 +46,8 @@ function readUrl() {
     lang: pick('lang', CODES, ui),
     theme: pick('theme', offered('theme'), 'light'),
     height: intIn(q.get('height'), HEIGHTS),
+    // the chart is at the top of its article: the code loads it at once (see embed.js)
+    top: q.get('top') === '1',
   };
 }
 
@@ -81,6 +83,7 @@ export function permalink() {
   q.set('lang', state.lang);
   q.set('theme', state.theme);
   if (validHeight()) q.set('height', state.height);
+  if (state.top) q.set('top', '1');
   q.set('ui', state.ui);
   const url = new URL(location.href);
   url.search = query(q);

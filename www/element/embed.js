@@ -2,7 +2,7 @@
 // address with the same settings.
 
 import { escapeHtml } from './dom.js';
-import { integrityOf, languageOf } from './loader.js';
+import { integrityOf, languageOf, wasmFile } from './loader.js';
 
 /** The attributes an embed snippet carries over (after src), in the builder's order. */
 const EMBED_ATTRIBUTES = ['view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'digits', 'x-direction',
@@ -57,7 +57,9 @@ export function scriptIntegrity() {
  * attributes that make the chart. Inside the element, for readers and hosts without scripts
  * and for the first paint: the still pictures (`chart.stills`, when given) with the title and
  * summary as their text alternative and a link to the data, or else a paragraph with the title,
- * the summary and the link. `chart`: {element, lang, dir, title, summary, dataLabel, stills}.
+ * the summary and the link. `chart`: {element, lang, dir, title, summary, dataLabel, stills,
+ * atTop}. A chart `atTop` of its article loads at once (`loading="eager"`), its wasm and data
+ * fetched while the page loads, in parallel with the script (preload hints).
  */
 export function snippet(chart, sri) {
   const { element } = chart;
@@ -69,12 +71,27 @@ export function snippet(chart, sri) {
     const value = name === 'lang' ? chart.lang : element.getAttribute(name);
     if (value) attributes.push([name, value]);
   }
+  if (chart.atTop) attributes.push(['loading', 'eager']);
   const attrs = attributes.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
   const dir = chart.dir === 'rtl' ? ' dir="rtl"' : '';
   const link = /^https?:/.test(src) ? `<a href="${escapeHtml(src)}">${escapeHtml(chart.dataLabel)}</a>` : '';
   const inside = chart.stills ? stillMarkup(chart, dir, link) : paragraph(chart, dir, link);
-  return `<script type="module" src="${escapeHtml(scriptUrl().href)}"${check}></script>\n`
+  const hints = chart.atTop ? preloadHints(src) : '';
+  return `${hints}<script type="module" src="${escapeHtml(scriptUrl().href)}"${check}></script>\n`
     + `<plan-progress${attrs}>\n${inside}\n</plan-progress>`;
+}
+
+/**
+ * Preload hints for the wasm and the dataset at `src`: requests the widget's own fetches match
+ * (same credentials), so the browser hands over what it preloaded instead of fetching it again.
+ * No `integrity` on the wasm's: browsers ignore it on a fetch preload (and Chromium says so in
+ * the console); the widget's fetch checks the wasm's hash when it takes the file over.
+ */
+function preloadHints(src) {
+  const hint = (href, type) =>
+    `<link rel="preload" href="${escapeHtml(href)}" as="fetch" type="${type}" crossorigin="anonymous">\n`;
+  const data = /^https?:/.test(src) ? hint(src, 'application/json') : '';
+  return hint(wasmFile().href, 'application/wasm') + data;
 }
 
 /** The still pictures, the narrow one for narrow viewports, and the link to the data. */

@@ -14,6 +14,16 @@ const WASM_URL = './pkg/plan_progress_bg.wasm';
 const WASM_INTEGRITY = 'sha384-written-by-cargo-xtask-dist';
 
 /**
+ * The credentials of the widget's own fetches (the wasm, the datasets): cookies only to the
+ * page's own site, never to another, and the same as a `crossorigin="anonymous"` preload hint's,
+ * so that the browser hands such a preloaded file over instead of fetching it again.
+ */
+const CREDENTIALS = 'same-origin';
+
+/** The wasm's absolute address, for the embed code's preload hint. */
+export const wasmFile = () => ({ href: new URL(WASM_URL, import.meta.url).href });
+
+/**
  * One wasm module for every widget on the page, compiled once (its download starts when the
  * first widget comes near the viewport). The browser hands the response over only once the
  * whole file matched WASM_INTEGRITY, so nothing of a changed file is compiled or run; compiling
@@ -27,7 +37,7 @@ let failures = 0;
 export function loadWasm() {
   wasmReady ??= (async () => {
     const url = new URL(WASM_URL, import.meta.url);
-    const checked = { integrity: WASM_INTEGRITY, credentials: 'omit', cache: failures ? 'no-cache' : 'default' };
+    const checked = { integrity: WASM_INTEGRITY, credentials: CREDENTIALS, cache: failures ? 'no-cache' : 'default' };
     let response;
     try {
       response = await fetch(url, checked);
@@ -270,7 +280,7 @@ export class CodeFailure extends LoadFailure {}
 export async function fetchText(url, src, seconds, read = (response) => response.text()) {
   try {
     const signal = AbortSignal.timeout(seconds * 1000);
-    const response = await fetch(url, { credentials: 'omit', signal });
+    const response = await fetch(url, { credentials: CREDENTIALS, signal });
     if (!response.ok) throw new LoadFailure('http', String(response.status), src);
     const type = (response.headers.get('content-type') || '').toLowerCase();
     if (type.startsWith('text/html')) throw new LoadFailure('html', src);
