@@ -1,6 +1,7 @@
 //! What the widget's script must know before the wasm arrives, written from the decisions made
 //! here in Rust into `www/generated/defaults.js`: the height it reserves for a chart while
-//! loading (so the page does not jump when the chart comes), the locale whose `Intl` data it
+//! loading (so the page does not jump when the chart comes) and the shortest chart it fits under
+//! a still, the locale whose `Intl` data it
 //! warms while the data downloads, the languages its switch offers, and the few words it needs
 //! when the wasm itself does not arrive or does not match its hash. `tests/generated.rs`
 //! fails when the file is not what [`defaults_js`] writes (`UPDATE_GENERATED=1` rewrites it).
@@ -38,7 +39,15 @@ pub fn defaults_js() -> String {
             h.max
         );
     }
-    out.push_str("};\n\n/** The languages the widget speaks: code, name in itself, direction, Intl locale. */\n");
+    let _ = write!(
+        out,
+        "}};\n\n/** The shortest chart a view draws, in CSS pixels (chart::view::MIN_HEIGHT). */\n\
+         export const MIN_HEIGHT = {};\n",
+        crate::chart::view::MIN_HEIGHT
+    );
+    out.push_str(
+        "\n/** The languages the widget speaks: code, name in itself, direction, Intl locale. */\n",
+    );
     out.push_str("export const LANGUAGES = [\n");
     for lang in Lang::ALL {
         let dir = if lang.is_rtl() { "rtl" } else { "ltr" };

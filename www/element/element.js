@@ -7,6 +7,7 @@
 // No inline styles or scripts: styles are a constructed sheet and CSSOM properties, so the
 // widget runs under `style-src 'self'`; the wasm needs `script-src 'wasm-unsafe-eval'`.
 
+import { MIN_HEIGHT } from '../generated/defaults.js';
 import { paintRatio, watchColors } from './colors.js';
 import { offeredLanguages, renderLanguages, renderLegend, toggleSeries } from './legend.js';
 import { datasetOf, forgetData, languageOf, loadCode, measure, uiText, warmIntl, wasm } from './loader.js';
@@ -20,9 +21,6 @@ import { defaultHeight, Still, whenNear } from './still.js';
 import { sheet } from './styles.js';
 import { inTurn } from './turns.js';
 import { DataTable } from './table.js';
-
-/** The shortest chart drawn under a still's height (chart::view::MIN_HEIGHT). */
-const MIN_HEIGHT = 150;
 
 export class PlanProgressElement extends HTMLElement {
   static observedAttributes = ['src', 'view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'timeout',

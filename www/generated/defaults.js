@@ -11,6 +11,9 @@ export const HEIGHTS = {
   compare: [660, 625, 0.33, 250, 330],
 };
 
+/** The shortest chart a view draws, in CSS pixels (chart::view::MIN_HEIGHT). */
+export const MIN_HEIGHT = 150;
+
 /** The languages the widget speaks: code, name in itself, direction, Intl locale. */
 export const LANGUAGES = [
   { code: 'fr', name: 'Français', dir: 'ltr', intl: 'fr' },
