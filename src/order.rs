@@ -1,11 +1,14 @@
-//! One small sort for the crate's few short lists (a report's recommendations, a timeline's
-//! labels), instead of the standard library's; and a float clamp without `f64::clamp`'s panic.
+//! Order without the standard library's heavier machinery: one small sort for the crate's few
+//! short lists (a report's recommendations, a timeline's labels), a float clamp without
+//! `f64::clamp`'s panic, and a map kept as a sorted list.
 //!
 //! `slice::sort_by` and `sort_unstable_by` are fast on long inputs but compile to 2-4 KB of wasm
 //! for every element type and comparison they are used with (driftsort, ipnsort and their
 //! small-sorts); `clippy.toml` keeps them out of the crate. These lists are at most [`crate::model::limits::MAX_ITEMS`] (500) long, where an insertion sort is
 //! quick enough and costs a few hundred bytes. Longer lists do not belong here: a table's years
 //! (up to 100 series x 201 points) go through [`crate::model::distinct_years`].
+
+use std::cmp::Ordering;
 
 /// Sorts `items` so that no item is `less` than the one before it. Stable: items that are not
 /// `less` than each other keep their order. Quadratic in the worst case, linear on sorted input:
@@ -34,10 +37,64 @@ pub fn clamp(value: f64, min: f64, max: f64) -> f64 {
     }
 }
 
+/// A map kept as a list sorted by key, looked up by binary search. `std::collections::HashMap`
+/// brings hashbrown, SipHash and the random keys it seeds them with into the wasm (about 2 KB
+/// gzip, in the first download); this needs only comparisons. An insert moves the entries after
+/// it, so it suits maps of up to a few thousand entries that are read far more often than they
+/// grow, such as a cache.
+pub struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    /// Where the key that `order` looks for is, or would go. `order` says how a stored key
+    /// compares with the one sought, and must agree with `K`'s `Ord`: it lets a caller look up
+    /// by a borrowed form of the key without building one.
+    fn position(&self, mut order: impl FnMut(&K) -> Ordering) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| order(k))
+    }
+
+    /// The value of the key that `order` finds (see [`SortedMap::position`] for `order`).
+    pub fn get_by(&self, order: impl FnMut(&K) -> Ordering) -> Option<&V> {
+        let i = self.position(order).ok()?;
+        self.0.get(i).map(|(_, v)| v)
+    }
+
+    /// Sets the value of `key`, and returns the value it replaces, if any.
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        match self.position(|k| k.cmp(&key)) {
+            Ok(i) => self.0.get_mut(i).map(|(_, v)| std::mem::replace(v, value)),
+            Err(i) => {
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    /// How many keys have a value.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether no key has a value.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Forgets every key.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)] // compared with std's sorts
 mod tests {
-    use super::sort_by;
+    use super::{sort_by, SortedMap};
 
     #[test]
     fn clamps_like_the_standard_library() {
@@ -87,5 +144,34 @@ mod tests {
             v.map(f64::to_bits),
             [-2.0, -0.0, 0.0, 1e-9, 3.5, f64::INFINITY].map(f64::to_bits)
         );
+    }
+
+    #[test]
+    fn sorted_map_answers_as_a_btree_map_does() {
+        let mut mine: SortedMap<(String, u32), usize> = SortedMap::default();
+        let mut btree = std::collections::BTreeMap::new();
+        assert!(mine.is_empty());
+        let mut seed = 11_u32;
+        for i in 0..2000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let key = (format!("w{}", (seed >> 16) % 97), (seed >> 8) % 3);
+            let sought = (key.0.as_str(), key.1);
+            assert_eq!(
+                mine.get_by(|(t, n)| (t.as_str(), *n).cmp(&sought)),
+                btree.get(&key),
+                "{key:?} before insert {i}"
+            );
+            assert_eq!(mine.insert(key.clone(), i), btree.insert(key, i));
+            assert_eq!(mine.len(), btree.len());
+        }
+        // the keys are kept in order, each once
+        assert!(mine.0.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(
+            mine.0.iter().map(|(k, v)| (k, v)).collect::<Vec<_>>(),
+            btree.iter().collect::<Vec<_>>()
+        );
+        mine.clear();
+        assert!(mine.is_empty());
+        assert_eq!(mine.get_by(|(t, n)| (t.as_str(), *n).cmp(&("w1", 0))), None);
     }
 }

@@ -1510,6 +1510,52 @@ fn largest_accepted_dataset_measures_little_text() {
     }
 }
 
+/// The widths a widget keeps (`chart::Widths`) are each measured once, and stay few: the
+/// cache is a sorted list, each new entry moves those after it, and it starts again past
+/// `chart::Widths::MOST`. One cache per row, as a widget switched through those views and
+/// languages keeps; the counts are printed (`-- --nocapture`).
+#[test]
+fn width_cache_measures_each_text_once() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/morocco.json");
+    let text = std::fs::read_to_string(path).expect("data/morocco.json");
+    let morocco = model::load(&text).expect("data/morocco.json is valid");
+    let largest = model::load(&largest_dataset()).expect("the largest dataset is accepted");
+    let all = &ViewKind::NAMES[..];
+    for (name, d, views, langs) in [
+        (
+            "data/morocco.json",
+            &morocco,
+            &["overview"][..],
+            &LANGS[..1],
+        ),
+        ("data/morocco.json", &morocco, &["overview"][..], &LANGS[..]),
+        ("data/morocco.json", &morocco, all, &LANGS[..]),
+        ("largest", &largest, all, &LANGS[..]),
+    ] {
+        let widths = chart::Widths::default();
+        let counting = CountingMeasure {
+            calls: 0.into(),
+            chars: 0.into(),
+        };
+        let measure = chart::Cached::new(counting, &widths);
+        for view_name in views {
+            for lang in langs {
+                let kind = ViewKind::from_name(view_name).expect("a view");
+                let mut view = View::new(kind, 1200.0, 900.0);
+                view.lang = (*lang).into();
+                view.decorate = false; // as in the widget
+                let _ = chart::draw(d, &view, &measure);
+            }
+        }
+        let (kept, measured) = (widths.len(), measure.inner.calls.get());
+        println!("{name}, {views:?} x {langs:?}: {kept} widths kept, {measured} measured");
+        assert!(
+            kept > 0 && kept == measured,
+            "{name}: {kept} kept, {measured} measured"
+        );
+    }
+}
+
 /// Writes the largest accepted dataset to `target/largest.json`, to time it in a browser by
 /// hand (`cargo test --test robustness -- --ignored write_largest_dataset`).
 #[test]

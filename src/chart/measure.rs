@@ -1,6 +1,8 @@
 //! Text measurement. Layout needs label widths (axis margins, legend wrapping); the browser
 //! measures with the canvas's own `measureText`, native renders estimate.
 
+use crate::order::SortedMap;
+
 /// Measures the width of a line of text in CSS pixels.
 pub trait Measure {
     /// The width, in CSS pixels, of `text` set on one line at a font size of `size` CSS pixels,
@@ -31,12 +33,29 @@ impl Measure for Estimate {
     }
 }
 
-/// Widths already measured, by text, size (bits) and weight: see [`Cached`].
+/// Widths already measured, by text, size (bits) and weight: see [`Cached`]. A sorted list
+/// rather than a hash map keeps hashing out of the wasm; the lists are short: the overview of
+/// `data/morocco.json` keeps about 600 widths in one language, every view in all three about
+/// 1,800 (`tests/robustness.rs` prints them).
 #[derive(Default)]
-pub struct Widths(std::cell::RefCell<std::collections::HashMap<(String, u64, bool), f64>>);
+pub struct Widths(std::cell::RefCell<SortedMap<(String, u64, bool), f64>>);
 
-/// Most widths kept; past it the memory starts again (a dataset has far fewer distinct words).
-const MAX_WIDTHS: usize = 50_000;
+impl Widths {
+    /// Most widths kept; past it the memory starts again. Each new width moves those sorted
+    /// after it: this bounds that to 4,096 entries of 32 bytes in the wasm, and every view of
+    /// `data/morocco.json` in its three languages fits (`tests/robustness.rs`).
+    pub const MOST: usize = 4_096;
+
+    /// How many widths are kept.
+    pub fn len(&self) -> usize {
+        self.0.borrow().len()
+    }
+
+    /// Whether no width is kept yet.
+    pub fn is_empty(&self) -> bool {
+        self.0.borrow().is_empty()
+    }
+}
 
 /// Remembers what another measure said. Layouts try several densities and wrap the same labels
 /// again at each, and in the browser every measure is a `measureText` call through the wasm
@@ -59,16 +78,22 @@ impl<'a, M: Measure> Cached<'a, M> {
 
 impl<M: Measure> Measure for Cached<'_, M> {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        let key = (text.to_string(), size.to_bits(), bold);
-        if let Some(w) = self.widths.0.borrow().get(&key) {
-            return *w;
+        let sought = (text, size.to_bits(), bold);
+        let known = self
+            .widths
+            .0
+            .borrow()
+            .get_by(|(t, s, b)| (t.as_str(), *s, *b).cmp(&sought))
+            .copied();
+        if let Some(w) = known {
+            return w;
         }
         let w = self.inner.width(text, size, bold);
         let mut widths = self.widths.0.borrow_mut();
-        if widths.len() >= MAX_WIDTHS {
+        if widths.len() >= Widths::MOST {
             widths.clear();
         }
-        widths.insert(key, w);
+        widths.insert((text.to_string(), sought.1, bold), w);
         w
     }
 }
