@@ -66,7 +66,7 @@ const BROWSER_ONLY_FROM: usize = 4;
 ///
 /// It exists so that size only grows on purpose: lower it whenever size work lands, and raise it
 /// only in the change that needs it, saying why in that commit.
-pub const SIZE_BUDGET_GZIP: u64 = 196_000;
+pub const SIZE_BUDGET_GZIP: u64 = 194_000;
 
 /// The most a reader's browser may download before the first chart (data aside), in bytes: the
 /// files `dist` marks as loaded first, each gzip -9, summed (what `cargo xtask dist` prints as
@@ -75,7 +75,7 @@ pub const SIZE_BUDGET_GZIP: u64 = 196_000;
 /// Held at the first download last measured, rounded up to the next KB of 1,000 bytes (every
 /// piece still loads first, so it is everything). Lower it as the split of issue #15 lands (its
 /// target: 71,100 bytes, Chart.js's first download).
-pub const FIRST_DOWNLOAD_BUDGET_GZIP: u64 = 196_000;
+pub const FIRST_DOWNLOAD_BUDGET_GZIP: u64 = 194_000;
 // The first download is part of everything: a budget above the other's would hold nothing.
 const _: () = assert!(FIRST_DOWNLOAD_BUDGET_GZIP <= SIZE_BUDGET_GZIP);
 
