@@ -13,12 +13,16 @@ use crate::model::Dataset;
 const MAX_HEIGHT: f64 = 4000.0;
 
 /// `view` as an exported image: decorated, with the dataset's date after the source line,
-/// and as tall as it must be for its plot to keep the size it has undecorated.
+/// and as tall as it must be for its plot to keep the size it has undecorated. Its height is
+/// decided here, once: a board or list that fits its content on the page (see
+/// [`View::fit_content`]) is not fitted again, which would lay it out at its tallest with the
+/// source line at the bottom, far below the last card.
 pub fn view(dataset: &Dataset, view: &View, measure: &dyn Measure) -> View {
     let mut out = view.clone();
     out.decorate = true;
     out.footnote = Some(dated(dataset, view));
     out.height = height(dataset, view, &out, measure);
+    out.fit_content = false;
     out
 }
 
@@ -31,20 +35,24 @@ pub fn dated(dataset: &Dataset, view: &View) -> String {
 }
 
 /// The height of `decorated` that gives its plot the height the plot of `plain` has: the
-/// height of `plain` plus what the drawn title, legend and source line take from the plot.
-/// A view that cannot be drawn keeps its height (the caller reports the error when it draws).
+/// height `plain` is drawn at (its content's, for a board that fits it) plus what the drawn
+/// title, legend and source line take from the plot at that height. A view that cannot be
+/// drawn keeps its height (the caller reports the error when it draws).
 fn height(dataset: &Dataset, plain: &View, decorated: &View, measure: &dyn Measure) -> f64 {
     let mut undecorated = plain.clone();
     undecorated.decorate = false;
     undecorated.footnote = None;
-    let (Ok(before), Ok(after)) = (
-        build(dataset, &undecorated, measure),
-        build(dataset, decorated, measure),
-    ) else {
+    let Ok(before) = build(dataset, &undecorated, measure) else {
+        return plain.height;
+    };
+    let mut at_that_height = decorated.clone();
+    at_that_height.height = before.height;
+    at_that_height.fit_content = false;
+    let Ok(after) = build(dataset, &at_that_height, measure) else {
         return plain.height;
     };
     let taken = (before.plot.3 - after.plot.3).max(0.0);
-    (plain.height + taken).round().min(MAX_HEIGHT)
+    (before.height + taken).round().min(MAX_HEIGHT)
 }
 
 /// `svg` (as [`crate::chart::svg`] writes it) made smaller for an embed code's still picture,
@@ -97,6 +105,35 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_board_that_fits_its_content_is_exported_at_its_content_height() {
+        let dataset = morocco();
+        for kind in [ViewKind::Status, ViewKind::Progress] {
+            let mut plain = View::new(kind, 720.0, kind.default_height(720.0));
+            plain.fit_content = true;
+            plain.decorate = false;
+            let page = build(&dataset, &plain, &Estimate).unwrap();
+            let out = view(&dataset, &plain, &Estimate);
+            assert!(!out.fit_content, "{kind:?}");
+            // the image is the page's chart and its title, legend and source line: no more
+            // (it was laid out at its tallest, 2,400 px, with the source line at the bottom)
+            assert!(
+                out.height > page.height,
+                "{kind:?}: {} <= {}",
+                out.height,
+                page.height
+            );
+            assert!(
+                out.height < page.height + 200.0,
+                "{kind:?}: {} for a {} px chart",
+                out.height,
+                page.height
+            );
+            let image = build(&dataset, &out, &Estimate).unwrap();
+            assert!((image.plot.3 - page.plot.3).abs() <= 40.0, "{kind:?}");
+        }
     }
 
     #[test]
