@@ -2,7 +2,7 @@
 // address with the same settings.
 
 import { escapeHtml } from './dom.js';
-import { integrityOf, languageOf, wasmFile } from './loader.js';
+import { integrityOf, languageOf, wasmUrl } from './loader.js';
 
 /** The attributes an embed snippet carries over (after src), in the builder's order. */
 const EMBED_ATTRIBUTES = ['view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'digits', 'x-direction',
@@ -91,7 +91,7 @@ function preloadHints(src) {
   const hint = (href, type) =>
     `<link rel="preload" href="${escapeHtml(href)}" as="fetch" type="${type}" crossorigin="anonymous">\n`;
   const data = /^https?:/.test(src) ? hint(src, 'application/json') : '';
-  return hint(wasmFile().href, 'application/wasm') + data;
+  return hint(wasmUrl().href, 'application/wasm') + data;
 }
 
 /** The still pictures, the narrow one for narrow viewports, and the link to the data. */

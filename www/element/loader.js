@@ -20,8 +20,8 @@ const WASM_INTEGRITY = 'sha384-written-by-cargo-xtask-dist';
  */
 const CREDENTIALS = 'same-origin';
 
-/** The wasm's absolute address, for the embed code's preload hint. */
-export const wasmFile = () => ({ href: new URL(WASM_URL, import.meta.url).href });
+/** The wasm's absolute address (also the embed code's preload hint's). */
+export const wasmUrl = () => new URL(WASM_URL, import.meta.url);
 
 /**
  * One wasm module for every widget on the page, compiled once (its download starts when the
@@ -36,7 +36,7 @@ let wasmReady = null;
 let failures = 0;
 export function loadWasm() {
   wasmReady ??= (async () => {
-    const url = new URL(WASM_URL, import.meta.url);
+    const url = wasmUrl();
     const checked = { integrity: WASM_INTEGRITY, credentials: CREDENTIALS, cache: failures ? 'no-cache' : 'default' };
     let response;
     try {
@@ -161,7 +161,10 @@ async function sharedData(src, seconds, lang) {
 }
 
 /** The number of seconds a dataset's download may take: `timeout`, 10 by default. */
-const timeoutOf = (element) => (Number(element.getAttribute('timeout')) > 0 ? Number(element.getAttribute('timeout')) : 10);
+function timeoutOf(element) {
+  const seconds = Number(element.getAttribute('timeout'));
+  return seconds > 0 ? seconds : 10;
+}
 
 /**
  * The dataset of `element`, `{data, readMs, own}`: the one of its `src`, shared (`own` false), or
@@ -171,9 +174,7 @@ export async function datasetOf(element, lang) {
   try {
     return await readDataset(element, lang);
   } catch (error) {
-    if (!(error instanceof LoadFailure)) throw error;
-    await wordsFor(error);
-    throw new Error(error.said(lang) ?? error.key);
+    throw await inWords(error, lang);
   }
 }
 
@@ -191,13 +192,19 @@ export async function wordsFor(failure) {
   if (!(failure instanceof CodeFailure)) await loadWasm().catch(() => {});
 }
 
+/** `error`, a LoadFailure said as an Error in the words of `lang` (once they are at hand). */
+async function inWords(error, lang) {
+  if (!(error instanceof LoadFailure)) return error;
+  await wordsFor(error);
+  return new Error(error.said(lang) ?? error.key);
+}
+
 /** loadWasm(), its failure an Error in the words of `lang`. */
 export async function loadCode(lang) {
   try {
     return await loadWasm();
   } catch (error) {
-    if (!(error instanceof LoadFailure)) throw error;
-    throw new Error(error.said(lang) ?? error.key);
+    throw await inWords(error, lang);
   }
 }
 
