@@ -2,6 +2,7 @@
 // with scope, units, notes and sources), as the Rust side lists it (`describe::Table`).
 
 import { el } from './dom.js';
+import { showError } from './parts.js';
 
 /** About this many characters of the table are laid out per task (see #fill). */
 const SLICE_CHARS = 20_000;
@@ -42,6 +43,27 @@ export class DataTable {
     container.setAttribute('aria-label', data.caption);
     container.replaceChildren(table);
     this.#fill(body, data.rows, 0);
+  }
+
+  /**
+   * Shows the table of the chart from the full module (`fullChart()`, a promise: see drawn.js),
+   * saying meanwhile that it loads; a failure to load it is said, with Retry. `text(key)`: the
+   * widget's words.
+   */
+  async showFrom(fullChart, text) {
+    this.clear();
+    const waiting = el('p', 'loading', text('loading'));
+    this.#container.replaceChildren(waiting);
+    try {
+      const chart = await fullChart();
+      if (chart && waiting.isConnected) this.show(chart.table());
+    } catch (error) {
+      if (!waiting.isConnected) return;
+      const box = el('div');
+      const retry = () => this.showFrom(fullChart, text);
+      showError(box, { title: text('error'), detail: error.message, retryText: text('retry'), retry });
+      this.#container.replaceChildren(box);
+    }
   }
 
   /** Removes the table and stops filling it. */
