@@ -56,6 +56,8 @@ export class Drawn {
     const host = this.#host;
     const id = host.loadId();
     const read = await datasetOf(host.element, host.lang(), 'full');
+    // the read and the layout in tasks of their own: neither holds the page long
+    await new Promise((next) => setTimeout(next, 0));
     const options = host.options();
     if (id !== host.loadId() || !this.chart || !options || this.full) {
       if (read.own) read.data.free();

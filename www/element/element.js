@@ -366,7 +366,7 @@ export class PlanProgressElement extends HTMLElement {
     this.#toggle.setAttribute('aria-expanded', String(this.#showTable));
     this.#stage.hidden = this.#showTable;
     this.#tableBox.hidden = !this.#showTable;
-    if (this.#showTable) this.#table.showFrom(() => this.#drawn.fullChart(), (key) => this.#text(key));
+    if (this.#showTable) this.#table.showFrom(this.#drawn, (key) => this.#text(key));
     else this.#table.clear();
   }
 

@@ -308,7 +308,8 @@ export class Menu {
       this.closePanel(false);
       this.#run(action);
     };
-    showError(box, { title: this.#host.text('error'), detail, retryText: this.#host.text('retry'), retry });
+    // the panel's title names what was asked; the chart is there, so no "could not be shown"
+    showError(box, { title: '', detail, retryText: this.#host.text('retry'), retry });
     return [box];
   }
 

@@ -46,22 +46,24 @@ export class DataTable {
   }
 
   /**
-   * Shows the table of the chart from the full module (`fullChart()`, a promise: see drawn.js),
-   * saying meanwhile that it loads; a failure to load it is said, with Retry. `text(key)`: the
-   * widget's words.
+   * Shows the table of `drawn`'s chart (see drawn.js): at once when it is the full module's,
+   * which has the table; else once it is, saying meanwhile that it loads, and if the module does
+   * not load, why, with Retry. `text(key)`: the widget's words.
    */
-  async showFrom(fullChart, text) {
+  async showFrom(drawn, text) {
+    if (drawn.full) return this.show(drawn.chart.table());
     this.clear();
     const waiting = el('p', 'loading', text('loading'));
     this.#container.replaceChildren(waiting);
     try {
-      const chart = await fullChart();
+      const chart = await drawn.fullChart();
       if (chart && waiting.isConnected) this.show(chart.table());
     } catch (error) {
       if (!waiting.isConnected) return;
       const box = el('div');
-      const retry = () => this.showFrom(fullChart, text);
-      showError(box, { title: text('error'), detail: error.message, retryText: text('retry'), retry });
+      const retry = () => this.showFrom(drawn, text);
+      // no "could not be shown" title: the chart is there, only the table is not
+      showError(box, { title: '', detail: error.message, retryText: text('retry'), retry });
       this.#container.replaceChildren(box);
     }
   }

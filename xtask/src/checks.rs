@@ -174,19 +174,23 @@ fn clippy_native() -> Result<Outcome> {
     Ok(Outcome::Passed)
 }
 
+/// Clippy on the wasm target, for both of the widget's modules: the full one (the crate's default
+/// features) and the first (`--no-default-features`, see `dist::MODULES`).
 fn clippy_wasm() -> Result<Outcome> {
     tools::ensure_wasm_target()?;
-    run(util::cargo().args([
-        "clippy",
-        "-p",
-        "plan-progress",
-        "--lib",
-        "--target",
-        tools::WASM_TARGET,
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    for features in [&[][..], &["--no-default-features"][..]] {
+        run(util::cargo()
+            .args([
+                "clippy",
+                "-p",
+                "plan-progress",
+                "--lib",
+                "--target",
+                tools::WASM_TARGET,
+            ])
+            .args(features)
+            .args(["--", "-D", "warnings"]))?;
+    }
     Ok(Outcome::Passed)
 }
 
