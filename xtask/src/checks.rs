@@ -378,7 +378,8 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("TEST_BUDGET"), "{err}");
-        assert!(within_budget(&BUDGETS[1], 250_000).is_err());
+        assert!(within_budget(&BUDGETS[1], SIZE_BUDGET_GZIP + 1).is_err());
+        assert!(within_budget(&BUDGETS[0], FIRST_DOWNLOAD_BUDGET_GZIP + 1).is_err());
     }
 
     #[test]
