@@ -114,7 +114,8 @@ function rotated(list, run) {
 
 async function libraryFiles() {
   const pkg = await readdir(path.join(SITE, 'pkg'));
-  const wasm = pkg.filter((f) => /^plan_progress_bg\.[0-9a-f]+\.wasm$/.test(f));
+  // the first wasm module: what the first chart needs (the full one follows once it is drawn)
+  const wasm = pkg.filter((f) => /^plan_progress_first_bg\.[0-9a-f]+\.wasm$/.test(f));
   if (wasm.length !== 1) throw new Error(`expected one hashed wasm in ${SITE}/pkg, found: ${pkg.join(', ')}`);
   const vendored = async (pkgName) => {
     const dir = path.join(VENDOR, pkgName);

@@ -1,7 +1,7 @@
 //! What the widget's script must know before the wasm arrives, written from the decisions made
 //! here in Rust into `www/generated/defaults.js`: the height it reserves for a chart while
 //! loading (so the page does not jump when the chart comes) and the shortest chart it fits under
-//! a still, the locale whose `Intl` data it
+//! a still, which views only its full module draws, the locale whose `Intl` data it
 //! warms while the data downloads, the languages its switch offers, and the few words it needs
 //! when the wasm itself does not arrive or does not match its hash. `tests/generated.rs`
 //! fails when the file is not what [`defaults_js`] writes (`UPDATE_GENERATED=1` rewrites it).
@@ -44,6 +44,17 @@ pub fn defaults_js() -> String {
         "}};\n\n/** The shortest chart a view draws, in CSS pixels (chart::view::MIN_HEIGHT). */\n\
          export const MIN_HEIGHT = {};\n",
         crate::chart::view::MIN_HEIGHT
+    );
+    let later: Vec<String> = ViewKind::ALL
+        .into_iter()
+        .filter(|kind| !ViewKind::FIRST_MODULE.contains(kind))
+        .map(|kind| format!("'{}'", kind.name()))
+        .collect();
+    let _ = write!(
+        out,
+        "\n/** The views that only the widget's full module draws (chart::ViewKind::FIRST_MODULE \
+         draws the others). */\nexport const FULL_MODULE_VIEWS = [{}];\n",
+        later.join(", ")
     );
     out.push_str(
         "\n/** The languages the widget speaks: code, name in itself, direction, Intl locale. */\n",

@@ -132,6 +132,8 @@ fields.top.addEventListener('change', () => {
 
 window.addEventListener('resize', fitBoxes);
 preview.addEventListener('plan-progress:ready', () => renderCode(preview));
+// the description and the stills come with the full module, after the first drawing
+preview.addEventListener('plan-progress:described', () => renderCode(preview));
 preview.addEventListener('plan-progress:error', () => renderCode(preview));
 listenToCopies($('announce'));
 

@@ -35,9 +35,9 @@ async function read(name, get) {
   showReading(name);
   let got;
   try {
-    [got] = await Promise.all([get(), loadWasm()]);
+    [got] = await Promise.all([get(), loadWasm('full')]);
   } catch (error) {
-    await loadWasm().catch(() => {}); // the widget's words for a failed download
+    await loadWasm('full').catch(() => {}); // the widget's words for a failed download
     if (id === reads) fail(name, (lang) => reason(error, lang));
     return;
   }
@@ -66,7 +66,7 @@ function reason(error, lang) {
 function check(fresh) {
   if (failure) showFailure(failure.name, failure.why(ui()));
   if (!source) return;
-  const report = wasm().check(source.bytes, source.size, ui());
+  const report = wasm('full').check(source.bytes, source.size, ui());
   if (fresh) {
     // a file that is not text, or too large, is not shown: its characters would mean nothing
     const shown = ['not-text', 'too-large'].includes(report.verdict) ? '' : textOf(source);

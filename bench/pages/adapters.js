@@ -88,10 +88,15 @@ const planProgress = {
       childList: true, subtree: true, attributes: true, characterData: true,
     });
   },
-  /** The size of the wasm memory (shared by every widget of the page), in bytes. */
+  /** The size of the wasm memories (each module's is shared by every widget of the page; the
+   * widgets move to the full module once the page is idle), in bytes. */
   async wasmBytes() {
-    const bindings = await customElements.get('plan-progress').load();
-    return (await bindings.default()).memory.buffer.byteLength;
+    let bytes = 0;
+    for (const which of ['first', 'full']) {
+      const bindings = await customElements.get('plan-progress').load(which);
+      bytes += (await bindings.default()).memory.buffer.byteLength;
+    }
+    return bytes;
   },
 };
 

@@ -1,13 +1,16 @@
 //! Charts: from a dataset and a [`View`] to a [`Scene`], and from a scene to pixels.
 
 mod axes;
+#[cfg(feature = "full")]
 mod compare;
 pub mod export;
 mod frame;
 pub mod hit;
 pub mod measure;
+#[cfg(feature = "full")]
 mod overview;
 pub mod paint;
+#[cfg(feature = "full")]
 mod progress;
 mod rating;
 pub mod scale;
@@ -17,6 +20,7 @@ mod series;
 mod status;
 pub mod svg_backend;
 pub mod theme;
+#[cfg(feature = "full")]
 mod timeline;
 pub mod view;
 
@@ -79,9 +83,15 @@ fn lay_out(
         Selection::Series(s) => series::build(dataset, view, s, &sources, measure),
         Selection::Rating(r) => rating::build(dataset, view, r, &sources, measure),
         Selection::Status(s) => status::build(dataset, view, s, &sources, measure),
+        #[cfg(feature = "full")]
         Selection::Progress(groups) => progress::build(dataset, view, groups, &sources, measure),
+        #[cfg(feature = "full")]
         Selection::Timeline(shown) => timeline::build(dataset, view, shown, &sources, measure),
+        #[cfg(feature = "full")]
         Selection::Compare(c) => compare::build(dataset, view, c, &sources, measure),
+        #[cfg(not(feature = "full"))]
+        _ => Err(ViewError::NotBuiltIn(view.kind)),
+        #[cfg(feature = "full")]
         Selection::Overview(panels) => {
             let (scene, drawn) = overview::build(dataset, view, panels, measure)?;
             return Ok(Drawing {

@@ -122,14 +122,23 @@ pub const PANELS: [ViewKind; 4] = [
 /// this view and leaves its default, while an id the dataset does not have at all is an error.
 pub fn select(dataset: &Dataset, view: &View) -> Result<Selection, ViewError> {
     let asked = applicable(dataset, view)?;
+    if !view.kind.built_in() {
+        return Err(ViewError::NotBuiltIn(view.kind));
+    }
     match view.kind {
         ViewKind::Series => series(dataset, view, &asked).map(Selection::Series),
         ViewKind::Rating => rating(dataset, view, &asked).map(Selection::Rating),
         ViewKind::Status => status(dataset, &asked).map(Selection::Status),
+        #[cfg(feature = "full")]
         ViewKind::Progress => progress(dataset, &asked).map(Selection::Progress),
+        #[cfg(feature = "full")]
         ViewKind::Timeline => timeline(dataset, view).map(Selection::Timeline),
+        #[cfg(feature = "full")]
         ViewKind::Overview => overview(dataset, view).map(Selection::Overview),
+        #[cfg(feature = "full")]
         ViewKind::Compare => compare(dataset, view, &asked).map(Selection::Compare),
+        #[cfg(not(feature = "full"))]
+        other => Err(ViewError::NotBuiltIn(other)),
     }
 }
 

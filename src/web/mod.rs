@@ -9,6 +9,8 @@
 //! message is in the reader's language. Nothing here panics on data or DOM input.
 
 mod canvas;
+#[cfg(feature = "full")]
+mod full;
 mod marshal;
 
 use std::rc::Rc;
@@ -19,9 +21,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::hit::{self, Move};
 use crate::chart::paint::{self, Surface, FONT_FAMILY};
-use crate::chart::{self, Drawing, Measure, Scene, View, ViewKind};
+use crate::chart::{self, Drawing, Measure, Scene, View};
 use crate::describe;
-use crate::diagnostics;
 use crate::i18n;
 use crate::json::Json;
 use crate::model::{self, Dataset};
@@ -44,7 +45,7 @@ impl Data {
             Ok(dataset) => Ok(Data {
                 dataset: Rc::new(dataset),
             }),
-            Err(e) => Err(JsError::new(&diagnostics::load_error(&e, lang))),
+            Err(e) => Err(JsError::new(&load_error(&e, lang))),
         }
     }
 
@@ -52,20 +53,6 @@ impl Data {
     #[wasm_bindgen(getter, js_name = defaultLanguage)]
     pub fn default_language(&self) -> String {
         self.dataset.plan.default_language.clone()
-    }
-
-    /// The ids a page may write in `series` for view `view` (a name), labelled in `lang`, and
-    /// its default written out (see `chart::select::choices`): what the builder offers.
-    pub fn choices(&self, view: &str, lang: &str) -> JsValue {
-        let choices = ViewKind::from_name(view)
-            .map(|kind| chart::select::choices(&self.dataset, kind, lang).to_json());
-        to_js(&choices.unwrap_or(Json::Null))
-    }
-
-    /// The first and last year the dataset speaks of, `[first, last]`.
-    pub fn years(&self) -> Vec<i32> {
-        let (first, last) = self.dataset.years();
-        vec![first, last]
     }
 
     /// The dataset's title in `lang` (or its fallback).
@@ -134,89 +121,6 @@ impl Chart {
         self.view(options).is_ok_and(|v| v.lays_out_apart(read_ms))
     }
 
-    /// The summary of the view laid out, in its language: the chart's accessible description.
-    pub fn summary(&self) -> String {
-        self.drawn
-            .as_ref()
-            .map_or_else(String::new, |(view, drawing)| {
-                describe::summary_of(&self.dataset, view, &drawing.selection)
-            })
-    }
-
-    /// The data table of the view laid out (see `describe::Table::to_json`), or `null`.
-    pub fn table(&self) -> JsValue {
-        let table = self.drawn.as_ref().map(|(view, drawing)| {
-            describe::table_of(&self.dataset, view, &drawing.selection).to_json()
-        });
-        to_js(&table.unwrap_or(Json::Null))
-    }
-
-    /// The data of the view laid out as CSV (UTF-8 with a byte order mark), as the chart shows
-    /// it: its series and years, without the series hidden in the legend.
-    pub fn csv(&self) -> String {
-        self.drawn
-            .as_ref()
-            .map_or_else(String::new, |(view, drawing)| {
-                describe::table_of(&self.dataset, view, &drawing.selection).to_csv()
-            })
-    }
-
-    /// All the data of the view laid out as CSV: every year and every series of the view,
-    /// hidden ones included, for readers who want more than the chart's window.
-    #[wasm_bindgen(js_name = csvAll)]
-    pub fn csv_all(&self) -> String {
-        self.drawn.as_ref().map_or_else(String::new, |(view, _)| {
-            describe::table(&self.dataset, &view.unfiltered()).to_csv()
-        })
-    }
-
-    /// The sources, notes and conflicts behind the view laid out (see
-    /// `describe::Sources::to_json`), or `null`.
-    pub fn sources(&self) -> JsValue {
-        let sources = self.drawn.as_ref().map(|(view, drawing)| {
-            describe::sources(&self.dataset, view, &drawing.selection).to_json()
-        });
-        to_js(&sources.unwrap_or(Json::Null))
-    }
-
-    /// Draws `options`' view as an image to download on `canvas` (which need not be in the
-    /// page) at `dpr` pixels per CSS pixel: title, legend and source line drawn in, with the
-    /// data's date, and taller than the widget's chart by the room they take (see
-    /// `chart::export`). Returns its size in CSS pixels, `{width, height}`.
-    pub fn image(
-        &self,
-        canvas: &HtmlCanvasElement,
-        options: &JsValue,
-        dpr: f64,
-    ) -> Result<JsValue, JsError> {
-        let context = context_2d(canvas)?;
-        let measure = chart::Cached::new(CanvasMeasure(&context), &self.widths);
-        let scene = self.export(options, &measure)?;
-        paint_on(canvas, &scene, dpr)?;
-        let size = Json::Object(vec![
-            ("width".into(), scene.width.into()),
-            ("height".into(), scene.height.into()),
-        ]);
-        Ok(to_js(&size))
-    }
-
-    /// The same image as SVG: the crate's SVG backend painting the same scene as the command
-    /// line's `--out x.svg`, with text measured by this browser's canvas (so the layout fits
-    /// the fonts the reader has; the command line measures its embedded fonts).
-    pub fn svg(&self, options: &JsValue) -> Result<String, JsError> {
-        let context = context_2d(&scratch_canvas()?)?;
-        let measure = chart::Cached::new(CanvasMeasure(&context), &self.widths);
-        let scene = self.export(options, &measure)?;
-        chart::svg(&scene).map_err(|e| JsError::new(&format!("drawing failed: {e}")))
-    }
-
-    /// The same SVG made small for an embed code's still picture (see
-    /// `chart::export::compact_svg`).
-    pub fn still(&self, options: &JsValue) -> Result<String, JsError> {
-        self.svg(options)
-            .map(|svg| chart::export::compact_svg(&svg))
-    }
-
     /// The index of the datum under (x, y) in CSS pixels, within `radius`, or -1.
     pub fn hit(&self, x: f64, y: f64, radius: f64) -> i32 {
         self.scene()
@@ -282,14 +186,6 @@ impl Chart {
             JsError::new(&e.message(lang))
         })
     }
-
-    /// The scene of `options`' view as an exported image (`chart::export`).
-    fn export(&self, options: &JsValue, measure: &dyn Measure) -> Result<Scene, JsError> {
-        let view = self.view(options)?;
-        let view = chart::export::view(&self.dataset, &view, measure);
-        chart::build(&self.dataset, &view, measure)
-            .map_err(|e| JsError::new(&e.message(view.ui_lang())))
-    }
 }
 
 /// A number as the charts write it for `lang` (a BCP 47 tag, "-u-nu-arab" for Arabic-Indic
@@ -309,32 +205,29 @@ pub fn format_date(date: &str, lang: &str, abbreviate: bool) -> String {
     }
 }
 
-/// The checker page's report of a file of `size` bytes that starts with `bytes` (see
-/// `diagnostics::check`), its messages in `lang`.
-#[wasm_bindgen]
-pub fn check(bytes: &[u8], size: f64, lang: &str) -> JsValue {
-    // a size beyond usize (or not a number) is past any limit
-    let size = if size.is_finite() && size >= 0.0 {
-        size as usize
-    } else {
-        usize::MAX
-    };
-    to_js(&diagnostics::check(bytes, size, lang))
-}
-
-/// The largest dataset accepted, in bytes (`model::MAX_FILE_BYTES`): how much of a file the
-/// checker page reads at most (one byte more tells it is too large).
-#[wasm_bindgen(js_name = maxFileBytes)]
-pub fn max_file_bytes() -> usize {
-    model::MAX_FILE_BYTES
-}
-
 /// The widget's own words for the script's `key` (see `i18n::UI_KEYS`), in `lang`.
 #[wasm_bindgen(js_name = uiText)]
 pub fn ui_text(lang: &str, key: &str, args: Vec<String>) -> String {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     i18n::ui_text(lang, key, &args)
 }
+
+/// Why a dataset is not valid, in `lang`: every problem in words from the full module; the
+/// first module, which holds no such words, says only that the full module will tell (the
+/// widget's script then reads the file again with it).
+fn load_error(error: &model::LoadError, lang: &str) -> String {
+    #[cfg(feature = "full")]
+    return crate::diagnostics::load_error(error, lang);
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = (error, lang);
+        NOT_VALID.to_string()
+    }
+}
+
+/// The first module's error for a dataset that is not valid (see [`load_error`]).
+#[cfg(not(feature = "full"))]
+const NOT_VALID: &str = "not a valid dataset: the full module says why";
 
 /// Sizes `canvas`'s backing store for `dpr` and paints `scene` on it.
 fn paint_on(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) -> Result<(), JsError> {
@@ -355,15 +248,6 @@ fn paint_on(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) -> Result<(), J
     };
     paint::paint(&mut backend, scene, surface)
         .map_err(|e| JsError::new(&format!("drawing failed: {e}")))
-}
-
-/// A canvas outside the page, for measuring text where nothing is drawn (the SVG export).
-fn scratch_canvas() -> Result<HtmlCanvasElement, JsError> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("canvas").ok())
-        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-        .ok_or_else(|| JsError::new("no canvas to measure text with"))
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {

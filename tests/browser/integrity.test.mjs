@@ -29,7 +29,7 @@ import {
 
 const DIST = new URL('../../dist/', import.meta.url);
 const SCRIPT = await readFile(new URL('plan-progress.js', DIST));
-const WASM_NAME = (await readdir(new URL('pkg/', DIST))).find((f) => /^plan_progress_bg\.[0-9a-f]+\.wasm$/.test(f));
+const WASM_NAME = (await readdir(new URL('pkg/', DIST))).find((f) => /^plan_progress_first_bg\.[0-9a-f]+\.wasm$/.test(f));
 const WASM = await readFile(new URL(`pkg/${WASM_NAME}`, DIST));
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 

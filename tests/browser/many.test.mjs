@@ -98,11 +98,16 @@ async function inspector(page) {
   };
 }
 
-/** The size of the widget's wasm memory (the bindings' init() answers the instance it has). */
+/** The size of the widget's wasm memories, both modules' (the bindings' init() answers the
+ * instance it has; widgets read with the full module once it is on the page). */
 function wasmMemory(page) {
   return page.evaluate(async () => {
-    const bindings = await customElements.get('plan-progress').load();
-    return (await bindings.default()).memory.buffer.byteLength;
+    let bytes = 0;
+    for (const which of ['first', 'full']) {
+      const bindings = await customElements.get('plan-progress').load(which);
+      bytes += (await bindings.default()).memory.buffer.byteLength;
+    }
+    return bytes;
   });
 }
 
@@ -130,12 +135,17 @@ test('ten widgets, the script included twice: all ready, one definition, the was
     // Each copy has the wasm's bindings bundled in (no other script is fetched), and only the
     // copy that defined the element ever loads the wasm: one download for ten widgets.
     assert.deepEqual(requests.filter((r) => /\.m?js(\?|$)/.test(r)).sort(), ['/plan-progress.js', '/plan-progress.js?v=2'], requests.join('\n'));
-    assert.equal(requests.filter((r) => /^\/pkg\/plan_progress_bg\.[0-9a-f]+\.wasm/.test(r)).length, 1, requests.join('\n'));
+    // The full module follows when the page is idle: then one download of it too.
+    const wasm = (re) => requests.filter((r) => re.test(r)).length;
+    assert.equal(wasm(/^\/pkg\/plan_progress_first_bg\.[0-9a-f]+\.wasm/), 1, requests.join('\n'));
+    await page.waitForFunction(() => [...document.querySelectorAll('plan-progress')].every((el) => el.summary));
+    assert.equal(wasm(/^\/pkg\/plan_progress_bg\.[0-9a-f]+\.wasm/), 1, requests.join('\n'));
     // the ten widgets of one src, all ready in the same task, share one download and one read
-    // (each widget's read is a plan-progress:read measure), and each draws its first chart
+    // by each module (each widget's read is a plan-progress:read measure), and each draws its
+    // first chart
     assert.equal(requests.filter((r) => r === '/data/morocco.json').length, 1, requests.join('\n'));
     const steps = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
-    assert.equal(steps.filter((name) => name === 'plan-progress:read').length, 1, steps.join(', '));
+    assert.equal(steps.filter((name) => name === 'plan-progress:read').length, 2, steps.join(', '));
     assert.ok(steps.filter((name) => name === 'plan-progress:draw').length >= 10, steps.join(', '));
     assertNoErrors(errors);
   });

@@ -54,13 +54,13 @@ async function readDataset(url) {
   if (!url) return { problem: () => t('badUrl') };
   let text;
   try {
-    [text] = await Promise.all([datasetText(url, TIMEOUT), loadWasm()]);
+    [text] = await Promise.all([datasetText(url, TIMEOUT), loadWasm('full')]);
   } catch (error) {
     await wordsFor(error); // the widget's words for a failed download
     return { problem: (ui) => failure(error, ui) };
   }
   try {
-    return { chart: new (wasm().Data)(text, state.ui) };
+    return { chart: new (wasm('full').Data)(text, state.ui) };
   } catch {
     // Rust's reason, in whichever interface language is chosen when it is shown
     return { problem: (ui) => refusal(text, ui) };
@@ -70,7 +70,7 @@ async function readDataset(url) {
 /** Why Rust refuses `text`, in `ui`. */
 function refusal(text, ui) {
   try {
-    new (wasm().Data)(text, ui).free();
+    new (wasm('full').Data)(text, ui).free();
     return '';
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

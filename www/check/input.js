@@ -11,8 +11,8 @@ const TIMEOUT = 30;
 
 /** One more byte than a dataset may have (model::MAX_FILE_BYTES): enough to tell it is too large. */
 async function cap() {
-  await loadWasm();
-  return wasm().maxFileBytes() + 1;
+  await loadWasm('full');
+  return wasm('full').maxFileBytes() + 1;
 }
 
 /** A file the reader picked or dropped. */

@@ -2,18 +2,18 @@
 // element's DOM and events (attributes, size, loading, errors) and asks Rust for every decision
 // about the data (what to draw and how tall, what is under the pointer, what to say). Its parts:
 // the legend and language switch (legend.js), the tooltip and keyboard (pointer.js), the data
-// table (table.js), the menu with its panels and downloads (menu.js).
-//
+// table (table.js), the menu with its panels and downloads (menu.js), the wasm chart (drawn.js).
 // No inline styles or scripts: styles are a constructed sheet and CSSOM properties, so the
 // widget runs under `style-src 'self'`; the wasm needs `script-src 'wasm-unsafe-eval'`.
 
 import { MIN_HEIGHT } from '../generated/defaults.js';
 import { paintRatio, watchColors } from './colors.js';
 import { offeredLanguages, renderLanguages, renderLegend, toggleSeries } from './legend.js';
-import { datasetOf, forgetData, languageOf, loadCode, measure, uiText, warmIntl, wasm } from './loader.js';
+import { datasetOf, forgetData, hasWords, languageOf, loadCode, measure, moduleFor, needsFull, uiText, warmIntl } from './loader.js';
 import { stills } from './embed.js';
 import { Menu } from './menu.js';
 import { askedHeight, chartWidth, viewOptions } from './options.js';
+import { Drawn } from './drawn.js';
 import { buildParts, showError, showLoading } from './parts.js';
 import { watchRatio } from './dom.js';
 import { Pointer } from './pointer.js';
@@ -28,13 +28,12 @@ export class PlanProgressElement extends HTMLElement {
 
   #frame; #title; #legend; #tools; #langs; #toggle; #stage; #canvas; #overlay; #tip; #tableBox; #summary; #source;
   #message; #live;
-  #pointer; #menu; #table; #still;
-  // #data: the dataset drawn (a wasm Data, shared by the widgets of one src and kept by
-  // loader.js), #ownData: one read from inline data (freed with the widget); #stillHeight: the
+  #pointer; #menu; #table; #still; #drawn;
+  // #drawn: the wasm chart and its data (see drawn.js); #stillHeight: the
   // height the first drawing takes, the still's; #started: loading began (the widget came near
   // the viewport); #options: the last drawing's, which downloads draw again at their own size;
   // #picked: the language picked in the switch, over every other source
-  #chart = null; #data = null; #ownData = null; #chrome = null; #options = null;
+  #chrome = null; #options = null;
   #stillHeight = 0; #started = false; #showTable = false; #picked = null; #hidden = new Set();
   #width = 0; #dpr = 0; #ratio = null; #raf = 0; #drawTimer = 0; #loadId = 0; #abort = null; #resize = null;
 
@@ -48,12 +47,16 @@ export class PlanProgressElement extends HTMLElement {
     [this.#overlay, this.#tip, this.#tableBox, this.#summary, this.#source, this.#message, this.#live] = [
       p.overlay, p.tip, p.tableBox, p.summary, p.source, p.message, p.live];
     this.#pointer = new Pointer(p, {
-      chart: () => this.#chart, dir: () => this.#dir(), text: (key) => this.#text(key),
+      chart: () => this.#drawn.chart, dir: () => this.#dir(), text: (key) => this.#text(key),
       select: (data) => this.dispatchEvent(new CustomEvent('plan-progress:select', { detail: data, bubbles: true })),
       contains: (node) => node === this, active: () => this.shadowRoot.activeElement,
     });
+    this.#drawn = new Drawn({
+      element: this, lang: () => this.#lang(), options: () => this.#options, canvas: this.#canvas,
+      loadId: () => this.#loadId, moved: () => this.#described(),
+    });
     this.#menu = new Menu({
-      element: this, chart: () => this.#chart, options: () => this.#options,
+      element: this, chart: () => this.#drawn.chart, fullChart: () => this.#drawn.fullChart(), options: () => this.#options,
       text: (key, ...args) => this.#text(key, ...args), lang: () => this.#lang(), dir: () => this.#dir(),
       title: () => this.#title.textContent, summary: () => this.summary,
       announce: (text) => { this.#live.textContent = text; }, hideTip: () => this.#pointer.hide(),
@@ -112,28 +115,27 @@ export class PlanProgressElement extends HTMLElement {
     cancelAnimationFrame(this.#raf);
     clearTimeout(this.#drawTimer);
     this.#table.clear();
-    this.#chart?.free();
-    this.#chart = null;
-    this.#ownData?.free();
-    this.#ownData = null;
+    this.#drawn.free();
     this.#started = false;
     this.#loadId++;
   }
 
   /**
-   * Downloads, checks and compiles the widget's wasm, once for the page: what the first widget
-   * near the viewport does (a host may start it sooner). Resolves with the wasm's bindings (for
-   * tests and tools: their names are not a stable interface); rejects with an Error that says
-   * why in the page's language (the code did not match its hash, or did not arrive).
+   * Downloads, checks and compiles a wasm module of the widget's (`which`: 'first', what the
+   * first widget near the viewport does, or 'full'), once for the page: a host may start it
+   * sooner. Resolves with its bindings (for tests and tools: not a stable interface); rejects
+   * with an Error that says why in the page's language (it did not match its hash, or arrive).
    */
-  static load() {
-    return loadCode(document.documentElement.lang || 'en');
+  static load(which = 'first') {
+    return loadCode(document.documentElement.lang || 'en', which);
   }
 
   attributeChangedCallback(name, before, after) {
     // before the widget is connected and near the viewport, its load reads every attribute
     if (before === after || !this.#started) return;
-    if (name === 'src' || name === 'timeout') this.#load();
+    // a view only the full module draws, for a widget drawn with the first: read again
+    const fuller = name === 'view' && needsFull(after) && !this.#drawn.full;
+    if (name === 'src' || name === 'timeout' || fuller) this.#load();
     else {
       if (name === 'series' || name === 'view') this.#hidden.clear();
       this.#schedule();
@@ -148,7 +150,7 @@ export class PlanProgressElement extends HTMLElement {
 
   /** The number of data drawn (points, bars, cards, milestones); 0 in every state but ready. */
   get points() {
-    return this.dataset.state === 'ready' ? (this.#chart?.count ?? 0) : 0;
+    return this.dataset.state === 'ready' ? (this.#drawn.chart?.count ?? 0) : 0;
   }
 
   /**
@@ -158,21 +160,21 @@ export class PlanProgressElement extends HTMLElement {
    * their own interactions, and for tests.
    */
   pointDetails(index) {
-    return this.dataset.state === 'ready' ? (this.#chart?.details(index) ?? null) : null;
+    return this.dataset.state === 'ready' ? (this.#drawn.chart?.details(index) ?? null) : null;
   }
 
   /** The still pictures of the chart as drawn now, `{narrow, wide}` SVG texts, which the embed
-   * code carries (see embed.js); `null` until ready. */
+   * code carries (see embed.js); `null` until ready and described (`plan-progress:described`). */
   stillPictures() {
-    if (this.dataset.state !== 'ready' || !this.#chart || !this.#options) return null;
-    return stills(this.#chart, this.#options, askedHeight(this));
+    if (this.dataset.state !== 'ready' || !this.#drawn.full || !this.#options) return null;
+    return stills(this.#drawn.chart, this.#options, askedHeight(this));
   }
 
   /** The reader's language: the one picked in the switch, else the `lang` attribute, else the
    * nearest ancestor's, else the page's, else the dataset's default. */
   #lang() {
     return this.#picked || this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang')
-      || document.documentElement.lang || this.#data?.defaultLanguage || 'en';
+      || document.documentElement.lang || this.#drawn.data?.defaultLanguage || 'en';
   }
 
   /** The direction of the reader's language (before a drawing says it). */
@@ -204,11 +206,9 @@ export class PlanProgressElement extends HTMLElement {
     this.#showLoading();
     warmIntl(this.#lang());
     try {
-      this.#ownData?.free();
-      this.#ownData = null;
-      const { data, readMs, own } = await datasetOf(this, this.#lang());
-      if (own) this.#ownData = data;
-      await inTurn(() => this.#start(id, data, readMs));
+      this.#drawn.free();
+      const read = await datasetOf(this, this.#lang(), moduleFor(this.getAttribute('view') || ''));
+      await inTurn(() => this.#start(id, read));
     } catch (error) {
       if (id === this.#loadId) this.#fail(error);
     }
@@ -218,13 +218,14 @@ export class PlanProgressElement extends HTMLElement {
    * in its turn (the page's other widgets of this dataset are ready in the same task). A slow
    * read or a view that lays out much is laid out in the next frame and painted in the task
    * after; a usual view is drawn at once, without waiting a frame. */
-  #start(id, data, readMs) {
-    if (id !== this.#loadId) return;
-    this.#chart?.free();
-    this.#chart = new (wasm().Chart)(data);
-    this.#data = data;
+  #start(id, read) {
+    if (id !== this.#loadId) {
+      if (read.own) read.data.free();
+      return;
+    }
+    this.#drawn.start(read);
     this.#stillHeight = askedHeight(this) ? 0 : this.#still.height();
-    if (this.#chart.laysOutApart(this.#viewOptions(), readMs)) this.#schedule({ layoutFirst: true });
+    if (this.#drawn.chart.laysOutApart(this.#viewOptions(), read.readMs)) this.#schedule({ layoutFirst: true });
     else this.#draw();
   }
 
@@ -233,7 +234,7 @@ export class PlanProgressElement extends HTMLElement {
     this.#hideChart();
     this.#still.show(true);
     const height = askedHeight(this) ?? defaultHeight(this.getAttribute('view') || 'series', chartWidth(this));
-    showLoading(this.#message, wasm() ? this.#text('loading') : '…', height);
+    showLoading(this.#message, hasWords() ? this.#text('loading') : '…', height);
     // the still stands for the whole widget until the chart is drawn
     this.#frame.hidden = this.#still.present;
   }
@@ -268,10 +269,10 @@ export class PlanProgressElement extends HTMLElement {
   /** Lays the view out (Rust keeps it for the painting), at `height` when given; returns its
    * chrome, or null after reporting the problem. */
   #layout(height = null) {
-    if (!this.#chart) return null;
+    if (!this.#drawn.chart) return null;
     const options = this.#viewOptions(height);
     try {
-      const chrome = this.#chart.layout(this.#canvas, options);
+      const chrome = this.#drawn.chart.layout(this.#canvas, options);
       this.#options = options;
       return chrome;
     } catch (error) {
@@ -284,13 +285,13 @@ export class PlanProgressElement extends HTMLElement {
   #draw(laidOut = null) {
     const started = performance.now();
     let chrome = laidOut ?? this.#layout();
-    if (!this.#chart || !chrome) return;
+    if (!this.#drawn.chart || !chrome) return;
     this.#show(chrome);
     if (this.#stillHeight > 0) chrome = this.#fitStill(chrome);
     if (!chrome) return;
     const dpr = paintRatio();
     try {
-      this.#chart.paint(this.#canvas, dpr);
+      this.#drawn.chart.paint(this.#canvas, dpr);
       this.#dpr = dpr;
     } catch (error) {
       this.#fail(error);
@@ -341,14 +342,22 @@ export class PlanProgressElement extends HTMLElement {
 
   /** The chart is drawn: its words, its mode (chart or table), the ready state. */
   #ready(chrome) {
-    this.#summary.textContent = this.#chart.summary();
+    this.#summary.textContent = this.#drawn.full ? this.#drawn.chart.summary() : '';
     this.#menu.render();
     this.#stage.tabIndex = chrome.points > 0 ? 0 : -1;
     this.#renderMode();
     this.#pointer.reset(chrome.points);
     const first = this.dataset.state !== 'ready';
     this.#setState('ready');
-    if (first) this.dispatchEvent(new CustomEvent('plan-progress:ready', { detail: { points: chrome.points }, bubbles: true }));
+    if (!first) return;
+    this.dispatchEvent(new CustomEvent('plan-progress:ready', { detail: { points: chrome.points }, bubbles: true }));
+    if (!this.#drawn.full) this.#drawn.soon(this.#abort?.signal);
+  }
+
+  /** The chart is now the full module's (drawn.js): its description. */
+  #described() {
+    this.#summary.textContent = this.#drawn.chart.summary();
+    this.dispatchEvent(new CustomEvent('plan-progress:described', { bubbles: true }));
   }
 
   /** Shows the chart or, when the reader asked for it, the same data as a table. */
@@ -357,7 +366,7 @@ export class PlanProgressElement extends HTMLElement {
     this.#toggle.setAttribute('aria-expanded', String(this.#showTable));
     this.#stage.hidden = this.#showTable;
     this.#tableBox.hidden = !this.#showTable;
-    if (this.#showTable) this.#table.show(this.#chart.table());
+    if (this.#showTable) this.#table.showFrom(this.#drawn, (key) => this.#text(key));
     else this.#table.clear();
   }
 
@@ -374,25 +383,18 @@ export class PlanProgressElement extends HTMLElement {
     const detail = error instanceof Error ? error.message : String(error);
     this.#setState('error');
     this.#hideChart();
-    this.#summary.textContent = '';
-    this.#title.textContent = '';
+    this.#summary.textContent = this.#title.textContent = this.#source.textContent = '';
     this.#legend.replaceChildren();
-    this.#source.textContent = '';
     // a still stays: the reader keeps the picture, with the message under it
     this.#frame.hidden = false;
-    const language = languageOf(this.#lang());
-    this.#frame.setAttribute('dir', language.dir);
-    this.#frame.setAttribute('lang', language.code);
-    showError(this.#message, {
-      title: this.#text('error'),
-      detail,
-      retryText: this.#text('retry'),
-      retry: () => {
-        const src = this.getAttribute('src');
-        if (src) forgetData(src);
-        this.#load();
-      },
-    });
+    const { dir, code } = languageOf(this.#lang());
+    this.#frame.setAttribute('dir', dir);
+    this.#frame.setAttribute('lang', code);
+    const retry = () => {
+      if (this.getAttribute('src')) forgetData(this.getAttribute('src'));
+      this.#load();
+    };
+    showError(this.#message, { title: this.#text('error'), detail, retryText: this.#text('retry'), retry });
     this.dispatchEvent(new CustomEvent('plan-progress:error', { detail: { message: detail }, bubbles: true }));
   }
 }

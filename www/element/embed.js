@@ -2,7 +2,7 @@
 // address with the same settings.
 
 import { escapeHtml } from './dom.js';
-import { integrityOf, languageOf, wasmUrl } from './loader.js';
+import { integrityOf, languageOf, needsFull, wasmUrl } from './loader.js';
 
 /** The attributes an embed snippet carries over (after src), in the builder's order. */
 const EMBED_ATTRIBUTES = ['view', 'series', 'from', 'to', 'lang', 'theme', 'height', 'digits', 'x-direction',
@@ -76,22 +76,22 @@ export function snippet(chart, sri) {
   const dir = chart.dir === 'rtl' ? ' dir="rtl"' : '';
   const link = /^https?:/.test(src) ? `<a href="${escapeHtml(src)}">${escapeHtml(chart.dataLabel)}</a>` : '';
   const inside = chart.stills ? stillMarkup(chart, dir, link) : paragraph(chart, dir, link);
-  const hints = chart.atTop ? preloadHints(src) : '';
+  const hints = chart.atTop ? preloadHints(src, chart.element.getAttribute('view') || '') : '';
   return `${hints}<script type="module" src="${escapeHtml(scriptUrl().href)}"${check}></script>\n`
     + `<plan-progress${attrs}>\n${inside}\n</plan-progress>`;
 }
 
 /**
- * Preload hints for the wasm and the dataset at `src`: requests the widget's own fetches match
+ * Preload hints for the wasm module that draws `view` first and the dataset at `src`: requests the widget's own fetches match
  * (same credentials), so the browser hands over what it preloaded instead of fetching it again.
  * No `integrity` on the wasm's: browsers ignore it on a fetch preload (and Chromium says so in
  * the console); the widget's fetch checks the wasm's hash when it takes the file over.
  */
-function preloadHints(src) {
+function preloadHints(src, view) {
   const hint = (href, type) =>
     `<link rel="preload" href="${escapeHtml(href)}" as="fetch" type="${type}" crossorigin="anonymous">\n`;
   const data = /^https?:/.test(src) ? hint(src, 'application/json') : '';
-  return hint(wasmUrl().href, 'application/wasm') + data;
+  return hint(wasmUrl(needsFull(view) ? 'full' : 'first').href, 'application/wasm') + data;
 }
 
 /** The still pictures, the narrow one for narrow viewports, and the link to the data. */

@@ -1,17 +1,24 @@
-// Loading: the one wasm module every widget of the page shares, the datasets, Intl's locale data,
-// and the User Timing measures of the widget's work.
+// Loading: the widget's two wasm modules, each downloaded once for the page and shared by its
+// widgets, the datasets, Intl's locale data, and the User Timing measures of the widget's work.
 
-import initWasm, * as bindings from '../pkg/plan_progress.js';
-import { EARLY_WORDS, LANGUAGES, FALLBACK_LANGUAGE } from '../generated/defaults.js';
+import initFirst, * as firstBindings from '../pkg/plan_progress_first.js';
+import initFull, * as fullBindings from '../pkg/plan_progress.js';
+import { EARLY_WORDS, FALLBACK_LANGUAGE, FULL_MODULE_VIEWS, LANGUAGES } from '../generated/defaults.js';
 
 /**
- * The wasm's address, relative to the bundled script (dist/plan-progress.js), and the sha384
- * hash of its bytes: `cargo xtask dist` rewrites both literals, to the content-hashed name and
- * to the hash of that file. The embed code's `integrity` covers this script, bindings included
- * (they are bundled into it), and this hash covers the wasm: a changed copy of either is refused.
+ * The widget's wasm modules (see MODULES in xtask/src/dist.rs). `first`: what the first drawing
+ * of the common views needs, with their tooltip and keyboard; `full`: everything, also the other
+ * views (FULL_MODULE_VIEWS), the summaries, the table, CSV, sources and image downloads, and the
+ * words for what is wrong in a dataset. Each has its address, relative to the bundled script
+ * (dist/plan-progress.js), and the sha384 hash of its bytes: `cargo xtask dist` rewrites both
+ * literals, to the content-hashed name and to the hash of that file. The embed code's
+ * `integrity` covers this script, bindings included (they are bundled into it), and these
+ * hashes cover the wasm: a changed copy of any piece is refused.
  */
-const WASM_URL = './pkg/plan_progress_bg.wasm';
-const WASM_INTEGRITY = 'sha384-written-by-cargo-xtask-dist';
+const MODULES = {
+  first: { url: './pkg/plan_progress_first_bg.wasm', integrity: 'sha384-of-the-first-module', init: initFirst, bindings: firstBindings },
+  full: { url: './pkg/plan_progress_bg.wasm', integrity: 'sha384-of-the-full-module', init: initFull, bindings: fullBindings },
+};
 
 /**
  * The credentials of the widget's own fetches (the wasm, the datasets): cookies only to the
@@ -20,43 +27,61 @@ const WASM_INTEGRITY = 'sha384-written-by-cargo-xtask-dist';
  */
 const CREDENTIALS = 'same-origin';
 
-/** The wasm's absolute address (also the embed code's preload hint's). */
-export const wasmUrl = () => new URL(WASM_URL, import.meta.url);
+/** Whether only the full module draws `view` (a view's name; other names are the first's). */
+export const needsFull = (view) => FULL_MODULE_VIEWS.includes(view);
+
+/** The module a widget of `view` draws with first: the full one for the views only it draws,
+ * and for every view once it is on the page. */
+export const moduleFor = (view) => (loaded.full || needsFull(view) ? 'full' : 'first');
+
+/** Whether `code` (a module's bindings) is the full module's. */
+export const isFull = (code) => code === fullBindings;
+
+/** Module `which`'s absolute address (also the embed code's preload hint's). */
+export const wasmUrl = (which = 'first') => new URL(MODULES[which].url, import.meta.url);
 
 /**
- * One wasm module for every widget on the page, compiled once (its download starts when the
- * first widget comes near the viewport). The browser hands the response over only once the
- * whole file matched WASM_INTEGRITY, so nothing of a changed file is compiled or run; compiling
- * then starts after the download instead of during it (a few milliseconds for this wasm).
- * `ready`: the wasm can be used. A failed load (a CodeFailure) is tried again by the next widget
- * or Retry, then revalidating the browser's cached copy.
+ * Each module is compiled once for every widget on the page: the first one's download starts
+ * when the first widget comes near the viewport; the full one's when a widget needs it. The
+ * browser hands the response over only once the whole file matched its hash, so nothing of a
+ * changed file is compiled or run; compiling then starts after the download instead of during
+ * it (a few milliseconds for these modules). `loaded[which]`: the module can be used. A failed
+ * load (a CodeFailure) is tried again by the next widget or Retry, then revalidating the
+ * browser's cached copy.
  */
-let ready = false;
-let wasmReady = null;
-let failures = 0;
-export function loadWasm() {
-  wasmReady ??= (async () => {
-    const url = wasmUrl();
-    const checked = { integrity: WASM_INTEGRITY, credentials: CREDENTIALS, cache: failures ? 'no-cache' : 'default' };
+const loaded = { first: false, full: false };
+const loading = { first: null, full: null };
+const failures = { first: 0, full: 0 };
+export function loadWasm(which = 'first') {
+  loading[which] ??= (async () => {
+    const { integrity, init, bindings } = MODULES[which];
+    const url = wasmUrl(which);
+    const checked = { integrity, credentials: CREDENTIALS, cache: failures[which] ? 'no-cache' : 'default' };
     let response;
     try {
       response = await fetch(url, checked);
     } catch {
-      throw await whyRefused(url);
+      throw await whyRefused(url, integrity);
     }
-    await initWasm({ module_or_path: response });
-    ready = true;
+    await init({ module_or_path: response });
+    loaded[which] = true;
     return bindings;
   })().catch((error) => {
-    wasmReady = null;
-    failures++;
+    loading[which] = null;
+    failures[which]++;
     throw error;
   });
-  return wasmReady;
+  return loading[which];
 }
 
-/** The wasm's exports, or null until it is ready. */
-export const wasm = () => (ready ? bindings : null);
+/** Module `which`'s exports, or null until it is loaded. */
+export const wasm = (which = 'first') => (loaded[which] ? MODULES[which].bindings : null);
+
+/** The exports of a module that is loaded, the full one first, or null. */
+const anyWasm = () => wasm('full') ?? wasm('first');
+
+/** Whether a widget's words are at hand: a module is loaded. */
+export const hasWords = () => anyWasm() !== null;
 
 /** `sha384-…`: the integrity hash of `bytes` (an ArrayBuffer), as `integrity` attributes write
  * it. SubtleCrypto needs a secure context (https:, or this computer): check `crypto.subtle`. */
@@ -66,14 +91,15 @@ export async function integrityOf(bytes) {
 }
 
 /**
- * Why the checked download of the wasm at `url` failed, as a CodeFailure: fetch() rejects with
+ * Why the checked download of the wasm at `url` (whose hash should be `integrity`) failed, as a
+ * CodeFailure: fetch() rejects with
  * the same TypeError for a file that does not match its hash as for a network failure, so the
  * file is downloaded once more, unchecked, and never run: if that fails too it was the network
  * (or the server's answer: `http`); if it arrives whole, its own hash says whether it changed.
  * On a page that cannot hash (plain http: on another computer), a file the browser refused and
  * then delivered whole is taken as changed.
  */
-async function whyRefused(url) {
+async function whyRefused(url, integrity) {
   let bytes;
   try {
     const response = await fetch(url, { credentials: 'omit', cache: 'no-cache' });
@@ -82,7 +108,7 @@ async function whyRefused(url) {
   } catch {
     return new CodeFailure('code-network', url.href);
   }
-  const intact = globalThis.crypto?.subtle && (await integrityOf(bytes)) === WASM_INTEGRITY;
+  const intact = globalThis.crypto?.subtle && (await integrityOf(bytes)) === integrity;
   return new CodeFailure(intact ? 'code-network' : 'code-tampered', url.href);
 }
 
@@ -133,30 +159,32 @@ export function measure(step, start) {
 
 /**
  * The datasets of the page, by absolute address: every widget with the same `src` shares one
- * download and one read. An entry is `{text, read}`: the text's promise, and the promise of the
- * first widget's read of it (`{data, readMs}`: a `Data` of the wasm, kept for the page's life).
- * A failed download leaves no entry, so the next widget or Retry tries again.
+ * download, and one read by each module. An entry is `{text, reads}`: the text's promise, and by
+ * module the promise of the first widget's read of it with that module (`{data, code, readMs}`:
+ * a `Data` of the module whose bindings are `code`, kept for the page's life). A failed download
+ * leaves no entry, so the next widget or Retry tries again.
  */
 const datasets = new Map();
 
 /**
- * The dataset at `src`, downloaded within `seconds` and read in `lang` (the language of its
- * error, if it is not valid): `{data, readMs}`, `readMs` 0 when another widget read it.
+ * The dataset at `src`, downloaded within `seconds` and read with module `which` in `lang` (the
+ * language of its error, if it is not valid): `{data, code, readMs}`, `readMs` 0 when another
+ * widget read it.
  */
-async function sharedData(src, seconds, lang) {
+async function sharedData(src, seconds, lang, which) {
   const entry = entryOf(src, seconds);
-  const [text] = await Promise.all([entry.text, loadWasm()]);
+  const [text] = await Promise.all([entry.text, loadWasm(which)]);
   // the first widget reads it; the others, waiting at the same time or coming later, wait for
   // that read rather than start their own
-  const first = !entry.read;
-  entry.read ??= readData(text, lang);
+  const first = !entry.reads[which];
+  entry.reads[which] ??= readData(text, lang, which);
   try {
-    const read = await entry.read;
-    return first ? read : { data: read.data, readMs: 0 };
+    const read = await entry.reads[which];
+    return first ? read : { ...read, readMs: 0 };
   } catch (error) {
     // not valid: each other widget reads it again, for the message in its own language
     if (first) throw error;
-    return readData(text, lang);
+    return readData(text, lang, which);
   }
 }
 
@@ -167,29 +195,31 @@ function timeoutOf(element) {
 }
 
 /**
- * The dataset of `element`, `{data, readMs, own}`: the one of its `src`, shared (`own` false), or
- * its inline `<script type="application/json">`, its own. A failure is an Error in `lang`.
+ * The dataset of `element` read with module `which`, `{data, code, readMs, own}`: the one of its
+ * `src`, shared (`own` false), or its inline `<script type="application/json">`, its own. A
+ * failure is an Error in `lang`.
  */
-export async function datasetOf(element, lang) {
+export async function datasetOf(element, lang, which) {
   try {
-    return await readDataset(element, lang);
+    return await readDataset(element, lang, which);
   } catch (error) {
     throw await inWords(error, lang);
   }
 }
 
-async function readDataset(element, lang) {
+async function readDataset(element, lang, which) {
   const src = element.getAttribute('src');
-  if (src) return { ...(await sharedData(src, timeoutOf(element), lang)), own: false };
+  if (src) return { ...(await sharedData(src, timeoutOf(element), lang, which)), own: false };
   const inline = element.querySelector('script[type="application/json"]');
   if (!inline) throw new Error('no data: set the src attribute or put a <script type="application/json"> inside the element');
-  return { ...(await readData(inline.textContent, lang)), own: true };
+  return { ...(await readData(inline.textContent, lang, which)), own: true };
 }
 
 /** Waits until the words of `failure`'s message are at hand: a failed download of the data
- * is told in the wasm's words, that of the wasm itself in EARLY_WORDS. */
+ * is told in the wasm's words (a module's), that of a module itself in those of the other one
+ * when it is loaded, else in EARLY_WORDS. */
 export async function wordsFor(failure) {
-  if (!(failure instanceof CodeFailure)) await loadWasm().catch(() => {});
+  if (!(failure instanceof CodeFailure) && !hasWords()) await loadWasm().catch(() => {});
 }
 
 /** `error`, a LoadFailure said as an Error in the words of `lang` (once they are at hand). */
@@ -199,10 +229,10 @@ async function inWords(error, lang) {
   return new Error(error.said(lang) ?? error.key);
 }
 
-/** loadWasm(), its failure an Error in the words of `lang`. */
-export async function loadCode(lang) {
+/** loadWasm(which), its failure an Error in the words of `lang`. */
+export async function loadCode(lang, which = 'first') {
   try {
-    return await loadWasm();
+    return await loadWasm(which);
   } catch (error) {
     throw await inWords(error, lang);
   }
@@ -211,12 +241,13 @@ export async function loadCode(lang) {
 /** The widget's words for `key` in `lang` (see i18n::UI_KEYS) with `args` in their places, or
  * null: from the wasm, or before it from EARLY_WORDS (the few a failed wasm needs). */
 export function widgetWords(lang, key, ...args) {
-  if (!ready) {
+  const code = anyWasm();
+  if (!code) {
     let i = 0;
     return EARLY_WORDS[languageOf(lang).code]?.[key]?.replace(/\{\}/g, () => args[i++] ?? '') ?? null;
   }
   try {
-    return bindings.uiText(lang, key, args.map(String)) || null;
+    return code.uiText(lang, key, args.map(String)) || null;
   } catch {
     return null;
   }
@@ -225,13 +256,23 @@ export function widgetWords(lang, key, ...args) {
 /** The widget's words for `key` in `lang` (see widgetWords), or the key itself. */
 export const uiText = (lang, key, ...args) => widgetWords(lang, key, ...args) ?? key;
 
-/** Reads and checks dataset `text` (`lang`: the language of its error): `{data, readMs}`. */
-async function readData(text, lang) {
-  await loadWasm();
+/**
+ * Reads and checks dataset `text` with module `which` (`lang`: the language of its error):
+ * `{data, code, readMs}`. The first module tells a valid dataset from one that is not, but has
+ * no words for its problems: the full one reads a file it refused again, to say why.
+ */
+async function readData(text, lang, which) {
+  const code = await loadWasm(which);
   const started = performance.now();
-  const data = new bindings.Data(text, lang);
+  let data;
+  try {
+    data = new code.Data(text, lang);
+  } catch (error) {
+    if (which === 'first') return readData(text, lang, 'full');
+    throw error;
+  }
   measure('read', started);
-  return { data, readMs: performance.now() - started };
+  return { data, code, readMs: performance.now() - started };
 }
 
 /** The page's entry for the dataset at `src`, its download started within `seconds` if new. */
@@ -239,7 +280,7 @@ function entryOf(src, seconds) {
   const key = new URL(src, document.baseURI).href;
   let entry = datasets.get(key);
   if (!entry) {
-    entry = { text: fetchText(key, src, seconds), read: null };
+    entry = { text: fetchText(key, src, seconds), reads: { first: null, full: null } };
     datasets.set(key, entry);
     entry.text.catch(() => { if (datasets.get(key) === entry) datasets.delete(key); });
   }

@@ -5,6 +5,7 @@
 
 import { copyText, el, webLink } from './dom.js';
 import { builderUrl, scriptIntegrity, snippet } from './embed.js';
+import { showError } from './parts.js';
 
 /** The menu's items, in order: each is its uiText key and its action. */
 const MENU_ITEMS = ['png', 'svg', 'csv-shown', 'csv-all', 'sources', 'embed'];
@@ -16,8 +17,9 @@ export class Menu {
   wrap; button; list; panel; #panelTitle; #panelClose; #panelBody;
 
   /**
-   * `host`: {element, chart(), options() (the last drawing's options), text(key, ...args),
-   * lang(), dir(), title(), summary(), announce(text), hideTip()}.
+   * `host`: {element, chart(), fullChart() (a promise: the chart from the full module, see
+   * drawn.js), options() (the last drawing's options), text(key, ...args), lang(), dir(),
+   * title(), summary(), announce(text), hideTip()}.
    */
   constructor(host) {
     this.#host = host;
@@ -151,13 +153,20 @@ export class Menu {
     }
   }
 
-  /** Runs a menu item: a download (the focus goes back to the menu button) or a panel. */
+  /** Runs a menu item: a download (the focus goes back to the menu button) or a panel. Each
+   * needs the full module: if it does not load, a panel says so, with Retry. */
   async #run(action) {
     this.close(true);
-    const chart = this.#host.chart();
-    const options = this.#host.options();
-    if (!chart || !options) return;
     const host = this.#host;
+    let chart;
+    try {
+      chart = await host.fullChart();
+    } catch (error) {
+      this.#openPanel({ kind: 'failed', action, detail: error.message });
+      return;
+    }
+    const options = host.options();
+    if (!chart || !options) return;
     try {
       if (action === 'png') await this.#downloadPng(chart, options);
       else if (action === 'svg') save(new Blob([chart.svg(options)], { type: 'image/svg+xml' }), this.#fileName('svg'), host.element);
@@ -214,9 +223,12 @@ export class Menu {
     if (shown.key === key) return;
     shown.key = key;
     const text = (k, ...args) => this.#host.text(k, ...args);
-    this.#panelTitle.textContent = text(shown.kind === 'alt' ? 'png' : shown.kind);
+    this.#panelTitle.textContent = text({ alt: 'png', failed: shown.action }[shown.kind] ?? shown.kind);
     this.#panelClose.textContent = text('close');
-    const body = { sources: () => this.#sourcesBody(), embed: () => this.#embedBody(), alt: () => this.#altBody(shown.file) };
+    const body = {
+      sources: () => this.#sourcesBody(), embed: () => this.#embedBody(), alt: () => this.#altBody(shown.file),
+      failed: () => this.#failedBody(shown),
+    };
     this.#panelBody.replaceChildren(...body[shown.kind]());
     this.panel.setAttribute('dir', this.#host.dir());
   }
@@ -224,7 +236,7 @@ export class Menu {
   /** Every source of the data shown (links only to http(s) addresses), the notes on that data,
    * the conflicts between sources, and the dataset itself. All of it is text. */
   #sourcesBody() {
-    const data = this.#host.chart()?.sources();
+    const data = this.#host.chart()?.sources?.();
     if (!data) return [];
     const parts = [];
     if (data.sources.length === 0) parts.push(el('p', '', this.#host.text('no-sources')));
@@ -287,6 +299,18 @@ export class Menu {
     const more = el('p');
     more.append(builder);
     return [hint, label, area, row, note, more];
+  }
+
+  /** Why the full module, which item `action` needs, is not there, and Retry. */
+  #failedBody({ action, detail }) {
+    const box = el('div');
+    const retry = () => {
+      this.closePanel(false);
+      this.#run(action);
+    };
+    // the panel's title names what was asked; the chart is there, so no "could not be shown"
+    showError(box, { title: '', detail, retryText: this.#host.text('retry'), retry });
+    return [box];
   }
 
   /** The text alternative of a downloaded image: its summary, to copy. */

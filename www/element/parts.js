@@ -61,14 +61,14 @@ export function showLoading(box, text, minHeight) {
 }
 
 /**
- * The error message: `title`, then `detail`'s first line (what went wrong, in the reader's
+ * The error message: `title` (none when it is empty), then `detail`'s first line (what went wrong, in the reader's
  * language) and its other lines (a dataset's problems, each with its JSON path, in the reader's
  * language and direction: Rust isolates a path left to right in a right-to-left line), and a
  * Retry button labelled `retryText` that calls `retry`.
  */
 export function showError(box, { title, detail, retryText, retry }) {
   const [headline, ...problems] = detail.split('\n');
-  const parts = [el('strong', '', title), el('p', 'detail', headline)];
+  const parts = [...(title ? [el('strong', '', title)] : []), el('p', 'detail', headline)];
   if (problems.length) {
     parts.push(el('pre', 'problems', problems.join('\n')));
   }

@@ -2,6 +2,7 @@
 // with scope, units, notes and sources), as the Rust side lists it (`describe::Table`).
 
 import { el } from './dom.js';
+import { showError } from './parts.js';
 
 /** About this many characters of the table are laid out per task (see #fill). */
 const SLICE_CHARS = 20_000;
@@ -42,6 +43,29 @@ export class DataTable {
     container.setAttribute('aria-label', data.caption);
     container.replaceChildren(table);
     this.#fill(body, data.rows, 0);
+  }
+
+  /**
+   * Shows the table of `drawn`'s chart (see drawn.js): at once when it is the full module's,
+   * which has the table; else once it is, saying meanwhile that it loads, and if the module does
+   * not load, why, with Retry. `text(key)`: the widget's words.
+   */
+  async showFrom(drawn, text) {
+    if (drawn.full) return this.show(drawn.chart.table());
+    this.clear();
+    const waiting = el('p', 'loading', text('loading'));
+    this.#container.replaceChildren(waiting);
+    try {
+      const chart = await drawn.fullChart();
+      if (chart && waiting.isConnected) this.show(chart.table());
+    } catch (error) {
+      if (!waiting.isConnected) return;
+      const box = el('div');
+      const retry = () => this.showFrom(drawn, text);
+      // no "could not be shown" title: the chart is there, only the table is not
+      showError(box, { title: '', detail: error.message, retryText: text('retry'), retry });
+      this.#container.replaceChildren(box);
+    }
   }
 
   /** Removes the table and stops filling it. */

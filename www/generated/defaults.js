@@ -14,6 +14,9 @@ export const HEIGHTS = {
 /** The shortest chart a view draws, in CSS pixels (chart::view::MIN_HEIGHT). */
 export const MIN_HEIGHT = 150;
 
+/** The views that only the widget's full module draws (chart::ViewKind::FIRST_MODULE draws the others). */
+export const FULL_MODULE_VIEWS = ['progress', 'timeline', 'overview', 'compare'];
+
 /** The languages the widget speaks: code, name in itself, direction, Intl locale. */
 export const LANGUAGES = [
   { code: 'fr', name: 'Français', dir: 'ltr', intl: 'fr' },

@@ -65,17 +65,19 @@ const BROWSER_ONLY_FROM: usize = 4;
 /// `cargo xtask dist` prints as "everything").
 ///
 /// It exists so that size only grows on purpose: lower it whenever size work lands, and raise it
-/// only in the change that needs it, saying why in that commit.
-pub const SIZE_BUDGET_GZIP: u64 = 194_000;
+/// only in the change that needs it, saying why in that commit. Everything is the first module
+/// and the full one, which holds all that the first one does as well (two builds of the crate,
+/// not one wasm split in two): the price of a first download two thirds as heavy.
+pub const SIZE_BUDGET_GZIP: u64 = 300_000;
 
 /// The most a reader's browser may download before the first chart (data aside), in bytes: the
 /// files `dist` marks as loaded first, each gzip -9, summed (what `cargo xtask dist` prints as
 /// "first download").
 ///
-/// Held at the first download last measured, rounded up to the next KB of 1,000 bytes (every
-/// piece still loads first, so it is everything). Lower it as the split of issue #15 lands (its
-/// target: 71,100 bytes, Chart.js's first download).
-pub const FIRST_DOWNLOAD_BUDGET_GZIP: u64 = 194_000;
+/// Held at the first download last measured, rounded up to the next KB of 1,000 bytes: the
+/// element's script and the first wasm module. Lower it as size work lands (issue #15's target:
+/// 71,100 bytes, Chart.js's first download).
+pub const FIRST_DOWNLOAD_BUDGET_GZIP: u64 = 124_000;
 // The first download is part of everything: a budget above the other's would hold nothing.
 const _: () = assert!(FIRST_DOWNLOAD_BUDGET_GZIP <= SIZE_BUDGET_GZIP);
 
@@ -172,19 +174,23 @@ fn clippy_native() -> Result<Outcome> {
     Ok(Outcome::Passed)
 }
 
+/// Clippy on the wasm target, for both of the widget's modules: the full one (the crate's default
+/// features) and the first (`--no-default-features`, see `dist::MODULES`).
 fn clippy_wasm() -> Result<Outcome> {
     tools::ensure_wasm_target()?;
-    run(util::cargo().args([
-        "clippy",
-        "-p",
-        "plan-progress",
-        "--lib",
-        "--target",
-        tools::WASM_TARGET,
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    for features in [&[][..], &["--no-default-features"][..]] {
+        run(util::cargo()
+            .args([
+                "clippy",
+                "-p",
+                "plan-progress",
+                "--lib",
+                "--target",
+                tools::WASM_TARGET,
+            ])
+            .args(features)
+            .args(["--", "-D", "warnings"]))?;
+    }
     Ok(Outcome::Passed)
 }
 
@@ -372,7 +378,8 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("TEST_BUDGET"), "{err}");
-        assert!(within_budget(&BUDGETS[1], 250_000).is_err());
+        assert!(within_budget(&BUDGETS[1], SIZE_BUDGET_GZIP + 1).is_err());
+        assert!(within_budget(&BUDGETS[0], FIRST_DOWNLOAD_BUDGET_GZIP + 1).is_err());
     }
 
     #[test]

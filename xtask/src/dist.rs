@@ -37,18 +37,55 @@ const LIB_NAME: &str = "plan_progress";
 const DATA_FILES: &[&str] = &["schema.json", "morocco.json", "neighbours.json"];
 /// The element's script, relative to `dist/`: its name stays stable (host pages link to it).
 pub const ELEMENT_JS: &str = "plan-progress.js";
-/// The wasm-bindgen glue, relative to `dist/`, where the element's loader imports it from: it is
-/// bundled into [`ELEMENT_JS`], then removed (a second copy would be a second wasm instance).
-const GLUE_JS: &str = "pkg/plan_progress.js";
 /// The module of the element that loads the wasm, relative to `www/`.
 const LOADER_JS: &str = "element/loader.js";
-/// The literal in [`LOADER_JS`] that names the wasm; in `dist/` it is rewritten to the
-/// content-hashed name. It must occur exactly once: if the element's source changes the way it
-/// finds the wasm, `dist` stops with a message instead of shipping a page that 404s.
-const WASM_URL_LITERAL: &str = "'./pkg/plan_progress_bg.wasm'";
-/// The literal in [`LOADER_JS`] that `dist` rewrites to the wasm's integrity hash (`sha384-…`),
-/// exactly once too: without it the wasm would not be checked.
-const WASM_INTEGRITY_LITERAL: &str = "'sha384-written-by-cargo-xtask-dist'";
+
+/// One of the widget's wasm modules: how it is built, and the two literals of [`LOADER_JS`]
+/// that `dist` rewrites for it, its URL (to the content-hashed name) and its integrity hash
+/// (`sha384-…`). Each literal must occur exactly once: if the element's source changes the way
+/// it finds or checks a wasm, `dist` stops with a message instead of shipping a page that 404s
+/// or runs an unchecked file.
+#[derive(Clone, Copy)]
+struct Module {
+    /// Its files' stem in `pkg/`: the glue `<stem>.js` (bundled into [`ELEMENT_JS`], then removed:
+    /// a second copy would be a second instance), the wasm `<stem>_bg.<hash>.wasm`.
+    stem: &'static str,
+    /// The crate's features for its build (cargo's flags).
+    features: &'static [&'static str],
+    /// Where cargo builds it, under the target directory: each module in its own, so that the
+    /// other's features do not make cargo relink it at every run.
+    target_subdir: &'static str,
+    url_literal: &'static str,
+    integrity_literal: &'static str,
+    /// When a reader's browser downloads it.
+    load: Load,
+}
+
+/// The widget's first module: what the first drawing of the common views needs (the crate
+/// without its `full` feature; see `ViewKind::FIRST_MODULE`).
+const FIRST_MODULE: Module = Module {
+    stem: "plan_progress_first",
+    features: &["--no-default-features"],
+    target_subdir: "first-module",
+    url_literal: "'./pkg/plan_progress_first_bg.wasm'",
+    integrity_literal: "'sha384-of-the-first-module'",
+    load: Load::First,
+};
+
+/// The widget's full module: everything, loaded when a reader first uses what the first module
+/// lacks, when the page is idle after the first chart, or at once for the other views.
+const FULL_MODULE: Module = Module {
+    stem: LIB_NAME,
+    features: &[],
+    target_subdir: "",
+    url_literal: "'./pkg/plan_progress_bg.wasm'",
+    integrity_literal: "'sha384-of-the-full-module'",
+    load: Load::Later,
+};
+
+/// The wasm modules `dist` builds, in the size table's order.
+const MODULES: [Module; 2] = [FIRST_MODULE, FULL_MODULE];
+
 /// The builder page's script, relative to `dist/`. It imports the element (its preview), so that
 /// the page has one loader and one wasm.
 const BUILDER_JS: &str = "builder.js";
@@ -73,62 +110,35 @@ pub fn dist() -> Result {
     let wasm_opt = tools::ensure_wasm_opt()?;
     let esbuild = tools::ensure_esbuild()?;
 
-    step("building wasm (release)");
-    run(util::cargo().args([
-        "build",
-        "--release",
-        "--lib",
-        "--target",
-        tools::WASM_TARGET,
-        "-p",
-        PACKAGE,
-    ]))
-    .map_err(|e| format!("{e}\nthe widget did not compile for {}", tools::WASM_TARGET))?;
-    let wasm = util::target_dir()
-        .join(tools::WASM_TARGET)
-        .join("release")
-        .join(format!("{LIB_NAME}.wasm"));
-    if !wasm.is_file() {
-        return Err(format!(
-            "cargo did not produce {}: is `crate-type` missing \"cdylib\" in Cargo.toml?",
-            util::rel(&wasm)
+    let mut built = Vec::new();
+    for module in MODULES {
+        step(&format!(
+            "building the {} module (release wasm)",
+            module.stem
         ));
+        let wasm = build_wasm(module)?;
+        let (glue, bg_wasm) = bind(&wasm_bindgen, &wasm, module)?;
+        let opt_wasm = optimise(&wasm_opt, &bg_wasm, module.stem)?;
+        note(&format!(
+            "wasm-opt -Oz (binaryen 132): {} -> {} bytes",
+            util::thousands(file_len(&bg_wasm)?),
+            util::thousands(file_len(&opt_wasm)?)
+        ));
+        built.push((module, glue, opt_wasm));
     }
-
-    step("generating JS bindings (wasm-bindgen --target web)");
-    let pkg = util::target_dir().join("wasm-pkg");
-    remove_dir(&pkg)?; // no stale glue from an earlier build
-    run(Command::new(&wasm_bindgen)
-        .current_dir(util::root())
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(&pkg)
-        .arg(&wasm))?;
-    let glue = pkg.join(format!("{LIB_NAME}.js"));
-    let bg_wasm = pkg.join(format!("{LIB_NAME}_bg.wasm"));
-    for file in [&glue, &bg_wasm] {
-        if !file.is_file() {
-            return Err(format!("wasm-bindgen did not produce {}", util::rel(file)));
-        }
-    }
-
-    step("optimising wasm (wasm-opt -Oz, binaryen 132)");
-    let opt_wasm = optimise(&wasm_opt, &bg_wasm)?;
-    note(&format!(
-        "{} -> {} bytes",
-        util::thousands(file_len(&bg_wasm)?),
-        util::thousands(file_len(&opt_wasm)?)
-    ));
 
     step("assembling dist/");
     let dist = dist_dir();
-    assemble(&dist, &glue, &opt_wasm)?;
+    assemble(&dist, &built)?;
 
     step("bundling and minifying the scripts that pages load (esbuild)");
     bundle(&esbuild, &dist)?;
     for source in BUNDLED_SOURCES {
         remove_dir(&dist.join(source))?;
     }
-    remove_file(&dist.join(GLUE_JS))?;
+    for module in MODULES {
+        remove_file(&dist.join(glue_path(module)))?;
+    }
 
     step("precompressing the text and wasm files (.br: brotli 11, node's zlib; .gz: gzip -9)");
     let compressed = compress::precompress(&dist)?;
@@ -140,15 +150,77 @@ pub fn dist() -> Result {
     Ok(())
 }
 
+/// `cargo build --release --lib --target wasm32-unknown-unknown` of `module`: the wasm's path.
+fn build_wasm(module: Module) -> Result<PathBuf> {
+    let target_dir = util::target_dir().join(module.target_subdir);
+    run(util::cargo()
+        .args([
+            "build",
+            "--release",
+            "--lib",
+            "--target",
+            tools::WASM_TARGET,
+            "-p",
+            PACKAGE,
+        ])
+        .args(module.features)
+        .arg("--target-dir")
+        .arg(&target_dir))
+    .map_err(|e| format!("{e}\nthe widget did not compile for {}", tools::WASM_TARGET))?;
+    let wasm = target_dir
+        .join(tools::WASM_TARGET)
+        .join("release")
+        .join(format!("{LIB_NAME}.wasm"));
+    if !wasm.is_file() {
+        return Err(format!(
+            "cargo did not produce {}: is `crate-type` missing \"cdylib\" in Cargo.toml?",
+            util::rel(&wasm)
+        ));
+    }
+    Ok(wasm)
+}
+
+/// `wasm-bindgen --target web` of `module`'s `wasm`: its ES module glue and its `_bg.wasm`.
+fn bind(wasm_bindgen: &Path, wasm: &Path, module: Module) -> Result<(PathBuf, PathBuf)> {
+    let pkg = util::target_dir().join("wasm-pkg").join(module.stem);
+    remove_dir(&pkg)?; // no stale glue from an earlier build
+    run(Command::new(wasm_bindgen)
+        .current_dir(util::root())
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            module.stem,
+            "--out-dir",
+        ])
+        .arg(&pkg)
+        .arg(wasm))?;
+    let glue = pkg.join(format!("{}.js", module.stem));
+    let bg_wasm = pkg.join(format!("{}_bg.wasm", module.stem));
+    for file in [&glue, &bg_wasm] {
+        if !file.is_file() {
+            return Err(format!("wasm-bindgen did not produce {}", util::rel(file)));
+        }
+    }
+    Ok((glue, bg_wasm))
+}
+
+/// Where `module`'s glue is in `dist/` until it is bundled: where the loader imports it from.
+fn glue_path(module: Module) -> String {
+    format!("pkg/{}.js", module.stem)
+}
+
 /// The wasm-opt flags; part of the cache key.
 const WASM_OPT_FLAGS: &[&str] = &["-Oz", "--strip-debug", "--strip-producers"];
 
 /// Runs wasm-opt on `input`, unless the very same input was optimised with the same flags last
 /// time: binaryen from npm runs as wasm inside node and takes 10-30 s here, while the wasm is
 /// often unchanged between runs (a page-only change, `--browser-only` reruns). The cache keeps a
-/// copy of the last input and its output in `target/wasm-opt-cache/`, compared byte for byte.
-fn optimise(wasm_opt: &Path, input: &Path) -> Result<PathBuf> {
-    let cache = util::target_dir().join("wasm-opt-cache");
+/// copy of the last input and its output in `target/wasm-opt-cache/<name>/`, compared byte for
+/// byte.
+fn optimise(wasm_opt: &Path, input: &Path, name: &str) -> Result<PathBuf> {
+    let cache = util::target_dir().join("wasm-opt-cache").join(name);
     let (cached_in, cached_out, cached_key) = (
         cache.join("input.wasm"),
         cache.join("output.wasm"),
@@ -182,9 +254,9 @@ fn optimise(wasm_opt: &Path, input: &Path) -> Result<PathBuf> {
 /// The licence files of the repository's root that `dist/` ships (Cargo.toml's `license`).
 const LICENCES: [&str; 2] = ["LICENSE-MIT", "LICENSE-APACHE"];
 
-/// Wipes `dist/` and fills it: `www/` (except the test fixtures), the glue and the wasm in
-/// `pkg/`, the datasets in `data/`.
-fn assemble(dist: &Path, glue: &Path, wasm: &Path) -> Result {
+/// Wipes `dist/` and fills it: `www/` (except the test fixtures), each module's glue and wasm in
+/// `pkg/` (the loader pointed at the wasm), the datasets in `data/`.
+fn assemble(dist: &Path, built: &[(Module, PathBuf, PathBuf)]) -> Result {
     let root = util::root();
     remove_dir(dist)?;
     mkdir(dist)?;
@@ -204,21 +276,10 @@ fn assemble(dist: &Path, glue: &Path, wasm: &Path) -> Result {
         warn("www/index.html does not exist yet: dist/ has no index page");
     }
 
-    let pkg = dist.join("pkg");
-    mkdir(&pkg)?;
-    copy(glue, &dist.join(GLUE_JS))?;
-    let bytes =
-        std::fs::read(wasm).map_err(|e| format!("could not read {}: {e}", wasm.display()))?;
-    let wasm_name = hashed_wasm_name(&bytes);
-    copy(wasm, &pkg.join(&wasm_name))?;
-    note(&format!(
-        "{GLUE_JS} (to bundle), pkg/{wasm_name} (optimised)"
-    ));
-    let integrity = integrity_of(&pkg.join(&wasm_name))?;
-    point_element_to_wasm(&dist.join(LOADER_JS), &wasm_name, &integrity)?;
-    note(&format!(
-        "{LOADER_JS}: loads pkg/{wasm_name}, checked against {integrity}"
-    ));
+    mkdir(&dist.join("pkg"))?;
+    for (module, glue, wasm) in built {
+        add_module(dist, *module, glue, wasm)?;
+    }
 
     let data = dist.join("data");
     for name in DATA_FILES {
@@ -236,12 +297,29 @@ fn assemble(dist: &Path, glue: &Path, wasm: &Path) -> Result {
     Ok(())
 }
 
-/// The wasm's file name in `dist/pkg/`: `plan_progress_bg.<hash>.wasm`, with a short hash of
-/// its bytes. A host may then cache the wasm for ever (`Cache-Control: immutable`): a new build
+/// Copies `module`'s glue and content-named wasm into `dist/pkg/`, and points the loader at the
+/// wasm, with its hash.
+fn add_module(dist: &Path, module: Module, glue: &Path, wasm: &Path) -> Result {
+    let glue_to = glue_path(module);
+    copy(glue, &dist.join(&glue_to))?;
+    let bytes =
+        std::fs::read(wasm).map_err(|e| format!("could not read {}: {e}", wasm.display()))?;
+    let wasm_name = hashed_wasm_name(module.stem, &bytes);
+    let wasm_to = dist.join("pkg").join(&wasm_name);
+    copy(wasm, &wasm_to)?;
+    let integrity = integrity_of(&wasm_to)?;
+    point_element_to_wasm(&dist.join(LOADER_JS), module, &wasm_name, &integrity)?;
+    note(&format!(
+        "{glue_to} (to bundle), pkg/{wasm_name}, checked against {integrity}"
+    ));
+    Ok(())
+}
+
+/// A wasm's file name in `dist/pkg/`: `<stem>_bg.<hash>.wasm`, with a short hash of its bytes. A host may then cache the wasm for ever (`Cache-Control: immutable`): a new build
 /// is a new URL, so a reader never runs a new `plan-progress.js` against an old wasm, whose
 /// exports would not match.
-fn hashed_wasm_name(bytes: &[u8]) -> String {
-    format!("{LIB_NAME}_bg.{}.wasm", short_hash(bytes))
+fn hashed_wasm_name(stem: &str, bytes: &[u8]) -> String {
+    format!("{stem}_bg.{}.wasm", short_hash(bytes))
 }
 
 /// The first 10 hex digits of the FNV-1a 64-bit hash of `bytes`: a cache key, not a security
@@ -318,18 +396,23 @@ fn note_size(script: &Path, what: &str, before: u64) -> Result {
     Ok(())
 }
 
-/// Rewrites the wasm's URL and integrity literals in the copied loader
+/// Rewrites `module`'s URL and integrity literals in the copied loader
 /// (`dist/element/loader.js`, bundled after) to `./pkg/<wasm_name>` and `integrity`. `www/`
 /// keeps the plain name, so it is edited like any other source file.
-fn point_element_to_wasm(script: &Path, wasm_name: &str, integrity: &str) -> Result {
+fn point_element_to_wasm(
+    script: &Path,
+    module: Module,
+    wasm_name: &str,
+    integrity: &str,
+) -> Result {
     let text = std::fs::read_to_string(script).map_err(|e| {
         format!(
             "could not read {}: {e} (dist/ must have the element's script)",
             script.display()
         )
     })?;
-    let rewritten = rewrite_literal(&text, WASM_URL_LITERAL, &format!("./pkg/{wasm_name}"))
-        .and_then(|js| rewrite_literal(&js, WASM_INTEGRITY_LITERAL, integrity))
+    let rewritten = rewrite_literal(&text, module.url_literal, &format!("./pkg/{wasm_name}"))
+        .and_then(|js| rewrite_literal(&js, module.integrity_literal, integrity))
         .map_err(|e| format!("{}: {e}", util::rel(script)))?;
     std::fs::write(script, rewritten)
         .map_err(|e| format!("could not write {}: {e}", script.display()))
@@ -342,20 +425,19 @@ fn rewrite_literal(js: &str, literal: &str, value: &str) -> Result<String> {
         1 => Ok(js.replacen(literal, &format!("'{value}'"), 1)),
         n => Err(format!(
             "expected the literal {literal} exactly once (the wasm's URL or integrity hash, which \
-             `dist` writes), found it {n} times; update WASM_URL_LITERAL or \
-             WASM_INTEGRITY_LITERAL in xtask/src/dist.rs if the element now loads its wasm \
-             another way"
+             `dist` writes), found it {n} times; update the literals of MODULES in \
+             xtask/src/dist.rs if the element now loads its wasm another way"
         )),
     }
 }
 
-/// The content-hashed wasm in `dist/pkg/`, relative to `dist/`. Exactly one is expected, since
-/// `dist` starts from an empty folder.
-fn find_wasm(dist: &Path) -> Result<String> {
+/// `module`'s content-hashed wasm in `dist/pkg/`, relative to `dist/`. Exactly one is expected,
+/// since `dist` starts from an empty folder.
+fn find_wasm(dist: &Path, module: Module) -> Result<String> {
     let pkg = dist.join("pkg");
     let entries =
         std::fs::read_dir(&pkg).map_err(|e| format!("could not read {}: {e}", pkg.display()))?;
-    let prefix = format!("{LIB_NAME}_bg.");
+    let prefix = format!("{}_bg.", module.stem);
     let mut found: Vec<String> = entries
         .filter_map(|entry| entry.ok())
         .filter_map(|entry| entry.file_name().into_string().ok())
@@ -381,25 +463,20 @@ fn find_wasm(dist: &Path) -> Result<String> {
 pub enum Load {
     /// Before the first chart: what its drawing needs.
     First,
-    /// Later: when a feature is first used, or at idle once the first chart is drawn (the split
-    /// of issue #15; no file is loaded later yet).
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "no file loads later until issue #15 splits the wasm"
-        )
-    )]
+    /// Later: when a feature is first used, at idle once the first chart is drawn, or at once
+    /// for a view that the first module does not draw.
     Later,
 }
 
 /// The files a page downloads to show charts (data aside), relative to `dist/`, in table
-/// order, with when it downloads each: the element (with the glue bundled in), the wasm.
+/// order, with when it downloads each: the element (with the glues bundled in), the wasm
+/// modules.
 fn shipped_files(dist: &Path) -> Result<Vec<(String, Load)>> {
-    Ok(vec![
-        (ELEMENT_JS.to_string(), Load::First),
-        (find_wasm(dist)?, Load::First),
-    ])
+    let mut files = vec![(ELEMENT_JS.to_string(), Load::First)];
+    for module in MODULES {
+        files.push((find_wasm(dist, module)?, module.load));
+    }
+    Ok(files)
 }
 
 /// One shipped file's sizes.
@@ -491,13 +568,13 @@ fn print_sizes(dist: &Path) -> Result {
     let line = |name: &str, raw: u64, gzip: u64, brotli: Option<u64>, load: &str| {
         let brotli = brotli.map_or_else(|| "-".to_string(), util::thousands);
         println!(
-            "    {name:<36} {:>12} {:>12} {brotli:>12}  {load}",
+            "    {name:<44} {:>12} {:>12} {brotli:>12}  {load}",
             util::thousands(raw),
             util::thousands(gzip)
         );
     };
     println!(
-        "    {:<36} {:>12} {:>12} {:>12}  loaded",
+        "    {:<44} {:>12} {:>12} {:>12}  loaded",
         "file", "raw bytes", "gzip -9", "brotli 11"
     );
     for f in &sizes {
@@ -516,9 +593,6 @@ fn print_sizes(dist: &Path) -> Result {
         "",
     );
     line("everything", all.raw, all.gzip, all.brotli, "");
-    if first == all {
-        note("no piece loads later yet: the first download is everything");
-    }
     Ok(())
 }
 
@@ -559,42 +633,49 @@ mod tests {
         // FNV-1a 64 of "" is its offset basis; of "a", a published test vector.
         assert_eq!(short_hash(b""), "cbf29ce484");
         assert_eq!(short_hash(b"a"), "af63dc4c86");
-        let name = hashed_wasm_name(b"\0asm\x01\0\0\0");
+        let name = hashed_wasm_name("plan_progress", b"\0asm\x01\0\0\0");
         assert!(
             name.starts_with("plan_progress_bg.") && name.ends_with(".wasm"),
             "{name}"
         );
         assert_eq!(name.len(), "plan_progress_bg.".len() + 10 + ".wasm".len());
-        assert_eq!(name, hashed_wasm_name(b"\0asm\x01\0\0\0"));
-        assert_ne!(name, hashed_wasm_name(b"\0asm\x01\0\0\x01"));
+        assert_eq!(name, hashed_wasm_name("plan_progress", b"\0asm\x01\0\0\0"));
+        assert_ne!(
+            name,
+            hashed_wasm_name("plan_progress", b"\0asm\x01\0\0\x01")
+        );
     }
 
     #[test]
     fn rewrites_the_wasm_url_and_integrity_once_each() {
         let js = "import init from '../pkg/plan_progress.js';\n\
-                  const WASM_URL = './pkg/plan_progress_bg.wasm';\n\
-                  const WASM_INTEGRITY = 'sha384-written-by-cargo-xtask-dist';\n";
+                  const FULL = { url: './pkg/plan_progress_bg.wasm', integrity: 'sha384-of-the-full-module' };\n\
+                  const FIRST = { url: './pkg/plan_progress_first_bg.wasm', integrity: 'sha384-of-the-first-module' };\n";
         let out = rewrite_literal(
             js,
-            WASM_URL_LITERAL,
+            FULL_MODULE.url_literal,
             "./pkg/plan_progress_bg.0123456789.wasm",
         )
-        .and_then(|js| rewrite_literal(&js, WASM_INTEGRITY_LITERAL, "sha384-AAAA"))
+        .and_then(|js| rewrite_literal(&js, FULL_MODULE.integrity_literal, "sha384-AAAA"))
         .expect("rewrite");
         assert_eq!(
             out,
             js.replace("plan_progress_bg.wasm", "plan_progress_bg.0123456789.wasm")
-                .replace("sha384-written-by-cargo-xtask-dist", "sha384-AAAA")
+                .replace("sha384-of-the-full-module", "sha384-AAAA")
+        );
+        assert!(
+            out.contains(FIRST_MODULE.url_literal) && out.contains(FIRST_MODULE.integrity_literal)
         );
         assert!(
             out.contains("'../pkg/plan_progress.js'"),
             "the glue's URL is left alone"
         );
 
-        let none = rewrite_literal("init();", WASM_INTEGRITY_LITERAL, "x").expect_err("none");
+        let none =
+            rewrite_literal("init();", FULL_MODULE.integrity_literal, "x").expect_err("none");
         assert!(none.contains("found it 0 times"), "{none}");
         let twice = format!("{js}{js}");
-        let two = rewrite_literal(&twice, WASM_URL_LITERAL, "x.wasm").expect_err("two");
+        let two = rewrite_literal(&twice, FULL_MODULE.url_literal, "x.wasm").expect_err("two");
         assert!(two.contains("found it 2 times"), "{two}");
     }
 
@@ -611,29 +692,36 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_one_hashed_wasm() {
+    fn finds_the_one_hashed_wasm_of_each_module() {
         let base = std::env::temp_dir().join(format!("xtask-wasm-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&base);
         let pkg = base.join("pkg");
         std::fs::create_dir_all(&pkg).expect("mkdir");
-        assert!(find_wasm(&base)
+        assert!(find_wasm(&base, FULL_MODULE)
             .expect_err("empty")
             .contains("no plan_progress_bg."));
         std::fs::write(pkg.join("plan_progress.js"), "glue").expect("write");
         std::fs::write(pkg.join("plan_progress_bg.abc.wasm"), "w").expect("write");
+        std::fs::write(pkg.join("plan_progress_first_bg.123.wasm"), "w").expect("write");
         assert_eq!(
-            find_wasm(&base).expect("one"),
+            find_wasm(&base, FULL_MODULE).expect("one"),
             "pkg/plan_progress_bg.abc.wasm"
         );
         assert_eq!(
             shipped_files(&base).expect("files"),
             [
                 ("plan-progress.js".to_string(), Load::First),
-                ("pkg/plan_progress_bg.abc.wasm".to_string(), Load::First)
+                (
+                    "pkg/plan_progress_first_bg.123.wasm".to_string(),
+                    Load::First
+                ),
+                ("pkg/plan_progress_bg.abc.wasm".to_string(), Load::Later)
             ]
         );
         std::fs::write(pkg.join("plan_progress_bg.def.wasm"), "w").expect("write");
-        assert!(find_wasm(&base).expect_err("two").contains("several"));
+        assert!(find_wasm(&base, FULL_MODULE)
+            .expect_err("two")
+            .contains("several"));
         let _ = std::fs::remove_dir_all(&base);
     }
 

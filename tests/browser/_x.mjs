@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const ctx = await b.newContext({ viewport: { width: 412, height: 900 }, deviceScaleFactor: 2 });
+const p = await ctx.newPage();
+await p.route('**/pkg/plan_progress_bg.*.wasm', (r) => r.abort('connectionreset'));
+await p.goto('http://127.0.0.1:8765/test-fixtures/widget.html?w=view%3Dseries%26lang%3Dar');
+await p.waitForFunction(() => document.querySelector('#w0')?.dataset.state === 'ready');
+await p.locator('#w0 button.toggle').click();
+await p.waitForTimeout(800);
+await p.screenshot({ path: '/tmp/shot/table-fail-ar.png', fullPage: false });
+await p.locator('#w0 button.toggle').click();
+await p.locator('#w0 .menu-button').click();
+await p.locator('#w0 .menu [data-action="png"]').click();
+await p.waitForTimeout(800);
+await p.screenshot({ path: '/tmp/shot/menu-fail-ar.png', fullPage: true });
+await b.close();
