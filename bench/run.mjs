@@ -834,7 +834,7 @@ function profileNotes(results) {
       'First contentful paint: the `paint` entry `first-contentful-paint`.',
     '- At the top of the article: bench/pages/top-plan-progress.html, the builder\'s embed code with "This chart is ' +
       'at the top of the article" ticked: the element has `loading="eager"`, and before the script two ' +
-      '`<link rel="preload" as="fetch" crossorigin="anonymous">`, for the wasm (with its `integrity`) and the ' +
+      '`<link rel="preload" as="fetch" crossorigin="anonymous">`, for the first wasm module and the ' +
       'dataset, which the widget\'s own fetches then take over, so that both download while the script does.',
     `- Demo article: dist/index.html at its top, not scrolled; the bytes received (\`Network.loadingFinished\`'s ` +
       '`encodedDataLength`: headers and compressed body) of every http request from the navigation until none has ' +
@@ -865,7 +865,7 @@ function loopbackMarkdown(results) {
 
   const pp = memory.many['plan-progress'];
   const notes = [
-    `- Bytes: plan-progress.js (the wasm's bindings bundled in) + pkg/${results.files.wasmName}; Chart.js ` +
+    `- Bytes: plan-progress.js (the wasm's bindings bundled in) + pkg/${results.files.wasmName} (the first wasm module; the full one follows once the chart is drawn); Chart.js ` +
       `${results.files.chartjs.join(' + ')}; uPlot ${results.files.uplot.join(' + ')}; the sizes of the .br and .gz ` +
       'siblings the server sends (brotli quality 11 with node\'s zlib, gzip -9 with flate2).',
     '- Loopback: no network or CPU throttling, 1000×700 CSS px. Cold render: a fresh page with the library loaded ' +
@@ -882,8 +882,9 @@ function loopbackMarkdown(results) {
       '`normalized: true` and the decimation plugin (min-max; it only acts above 4 samples per pixel). uPlot and ' +
       'plan-progress run with their defaults.',
     '- Memory: `Runtime.getHeapUsage` (used JS heap) after two forced collections, before and after. The wasm ' +
-      'memory is the plan-progress module\'s linear memory (`memory.buffer.byteLength`, shared by every widget of ' +
-      `the page; ${fmt.mb(pp.wasmBefore)} once compiled, it never shrinks); canvas bitmaps and DOM are counted by neither.`,
+      'memory is the plan-progress modules\' linear memories, the first\'s and the full one\'s (`memory.buffer.byteLength`, ' +
+      `each shared by every widget of the page; ${fmt.mb(pp.wasmBefore)} once both are compiled, they never shrink); ` +
+      'canvas bitmaps and DOM are counted by neither.',
   ];
   return ['### Files, and loopback: drawing, hover, memory', '', ...lines, '', ...notes].join('\n');
 }
