@@ -50,6 +50,8 @@ function openWidgets(widgets, state, { saveData = false } = {}) {
           };
         }
         document.addEventListener('plan-progress:ready', (e) => { window.__readyAt[e.target.id] ??= performance.now(); });
+        window.__described = [];
+        document.addEventListener('plan-progress:described', (e) => window.__described.push(e.target.id));
         if (save) Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) });
       }, saveData);
       page.on('request', (r) => {
@@ -111,6 +113,7 @@ test('series, rating and status are drawn with the first module alone; the full 
     const fullStart = await page.evaluate((name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(name))?.startTime, `/pkg/${FULL}`);
     assert.ok(fullStart > firstReady, `the full module was requested at ${fullStart} ms, before the first chart (${firstReady} ms)`);
     assert.deepEqual(state.requests, { first: 1, full: 1 }, 'each module downloaded once for the three widgets');
+    assert.deepEqual((await page.evaluate(() => window.__described)).sort(), ['w0', 'w1', 'w2'], 'plan-progress:described once each');
     assert.ok(await page.$$eval('plan-progress', (els) => els.every((el) => el.points > 0)));
     assertNoErrors(errors);
   } finally {
@@ -125,6 +128,9 @@ test('a view only the full module draws loads it and not the first; a widget mov
     await waitForState(page, '#w0');
     assert.deepEqual(state.requests, { first: 0, full: 1 });
     assert.ok(await page.$eval('#w0', (el) => el.points) > 0);
+    // drawn with the full module: described at once
+    assert.ok((await page.$eval('#w0', (el) => el.summary)).length > 20);
+    assert.deepEqual(await page.evaluate(() => window.__described), ['w0']);
     assertNoErrors(errors);
   } finally {
     await context.close();

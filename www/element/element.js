@@ -163,8 +163,7 @@ export class PlanProgressElement extends HTMLElement {
     return this.dataset.state === 'ready' ? (this.#drawn.chart?.details(index) ?? null) : null;
   }
 
-  /** The still pictures of the chart as drawn now, `{narrow, wide}` SVG texts, which the embed
-   * code carries (see embed.js); `null` until ready and described (`plan-progress:described`). */
+  /** The stills of the chart as drawn, `{narrow, wide}` SVGs for the embed code; null until described. */
   stillPictures() {
     if (this.dataset.state !== 'ready' || !this.#drawn.full || !this.#options) return null;
     return stills(this.#drawn.chart, this.#options, askedHeight(this));
@@ -351,7 +350,8 @@ export class PlanProgressElement extends HTMLElement {
     this.#setState('ready');
     if (!first) return;
     this.dispatchEvent(new CustomEvent('plan-progress:ready', { detail: { points: chrome.points }, bubbles: true }));
-    if (!this.#drawn.full) this.#drawn.soon(this.#abort?.signal);
+    if (this.#drawn.full) this.#described();
+    else this.#drawn.soon(this.#abort?.signal);
   }
 
   /** The chart is now the full module's (drawn.js): its description. */
