@@ -57,9 +57,10 @@ function openWidgets(widgets, state, { saveData = false } = {}) {
       page.on('request', (r) => {
         if (r.url().endsWith(`/pkg/${FIRST}`)) state.requests.first++;
       });
-      await page.route(`**/pkg/${FULL}`, (route) => {
+      await page.route(`**/pkg/${FULL}`, async (route) => {
         state.requests.full++;
         if (state.answer === 'blocked') return route.abort('connectionreset');
+        if (state.answer === 'slow') await new Promise((done) => setTimeout(done, 1500));
         const body = Buffer.from(FULL_BYTES);
         if (state.answer === 'changed') body[body.length >> 1] ^= 1;
         return route.fulfill({ status: 200, contentType: 'application/wasm', body });
@@ -196,6 +197,24 @@ test('a changed full module is refused when a reader needs it, in the reader\'s 
     assert.equal(await page.evaluate(() => window.__instantiated), 1, 'only the first module may have been instantiated');
     assert.equal(await page.$eval('#w0', (el) => el.dataset.state), 'ready');
     assertNoErrors(pageErrors(errors));
+  } finally {
+    await context.close();
+  }
+});
+
+test('a menu item used before the full module is there: the menu button is busy until it arrives, then the download comes', async () => {
+  const state = { answer: 'slow' };
+  // Save-Data: the module is not fetched at idle, so the reader's pointer is its first use
+  const { page, context, errors } = await openWidgets([{ view: 'series', lang: 'en' }], state, { saveData: true });
+  try {
+    await waitForState(page, '#w0');
+    const downloaded = page.waitForEvent('download');
+    await choose(page, 'csv-shown');
+    await page.waitForFunction(() => document.querySelector('#w0').shadowRoot.querySelector('.menu-button').getAttribute('aria-busy') === 'true');
+    const file = await downloaded;
+    assert.equal(file.suggestedFilename(), 'series-en.csv');
+    assert.equal(await page.$eval('#w0', (el) => el.shadowRoot.querySelector('.menu-button').hasAttribute('aria-busy')), false);
+    assertNoErrors(errors);
   } finally {
     await context.close();
   }

@@ -158,12 +158,18 @@ export class Menu {
   async #run(action) {
     this.close(true);
     const host = this.#host;
+    const pending = host.fullChart();
+    // the full module takes a moment to arrive on a slow line: the button says it is busy
+    const slow = setTimeout(() => this.button.setAttribute('aria-busy', 'true'), 100);
     let chart;
     try {
-      chart = await host.fullChart();
+      chart = await pending;
     } catch (error) {
       this.#openPanel({ kind: 'failed', action, detail: error.message });
       return;
+    } finally {
+      clearTimeout(slow);
+      this.button.removeAttribute('aria-busy');
     }
     const options = host.options();
     if (!chart || !options) return;

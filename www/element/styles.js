@@ -76,6 +76,7 @@ sheet.replaceSync(`
   .menu-button::after { content: ''; display: inline-block; vertical-align: middle; margin-inline-start: 6px;
                         border: 4px solid transparent; border-top-color: currentColor; border-bottom: 0; }
   .menu-button[aria-expanded="true"] { background: var(--fg); color: var(--bg); }
+  .menu-button[aria-busy="true"] { cursor: progress; border-style: dashed; }
   .menu { position: absolute; z-index: 3; inset-inline-end: 0; top: calc(100% + 4px); display: flex;
           flex-direction: column; width: max-content; max-width: min(24em, 85vw); padding: 4px; background: var(--bg);
           color: var(--fg); border: 1px solid var(--muted); border-radius: 4px; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
