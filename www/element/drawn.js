@@ -27,9 +27,14 @@ export class Drawn {
   }
 
   /** A new chart of a dataset read (see loader.js, datasetOf), in place of the one before. */
-  start({ data, code, own }) {
+  start(read) {
+    this.#take(new read.code.Chart(read.data), read);
+  }
+
+  /** `chart` of `read`'s data in place of the chart (and the widget's own data) before. */
+  #take(chart, { data, code, own }) {
     this.free();
-    [this.chart, this.data, this.code] = [new code.Chart(data), data, code];
+    [this.chart, this.data, this.code] = [chart, data, code];
     if (own) this.#own = data;
   }
 
@@ -71,10 +76,7 @@ export class Drawn {
       if (read.own) read.data.free();
       throw error;
     }
-    this.chart.free();
-    if (read.own) this.#own?.free();
-    [this.chart, this.data, this.code] = [chart, read.data, read.code];
-    if (read.own) this.#own = read.data;
+    this.#take(chart, read);
     host.moved();
     return chart;
   }

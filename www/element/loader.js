@@ -38,7 +38,7 @@ export const moduleFor = (view) => (loaded.full || needsFull(view) ? 'full' : 'f
 export const isFull = (code) => code === fullBindings;
 
 /** Module `which`'s absolute address (also the embed code's preload hint's). */
-export const wasmUrl = (which = 'first') => new URL(MODULES[which].url, import.meta.url);
+export const wasmUrl = (which) => new URL(MODULES[which].url, import.meta.url);
 
 /**
  * Each module is compiled once for every widget on the page: the first one's download starts
@@ -75,7 +75,7 @@ export function loadWasm(which = 'first') {
 }
 
 /** Module `which`'s exports, or null until it is loaded. */
-export const wasm = (which = 'first') => (loaded[which] ? MODULES[which].bindings : null);
+export const wasm = (which) => (loaded[which] ? MODULES[which].bindings : null);
 
 /** The exports of a module that is loaded, the full one first, or null. */
 const anyWasm = () => wasm('full') ?? wasm('first');
